@@ -1,0 +1,12 @@
+import os
+
+from flask import Flask, abort, request, send_file
+
+
+def create_app(report_dir: str) -> Flask:
+    """Create the Flask app of the reports service.
+
+    GET /reports/download?name=<file name> sends back the file `name` from
+    `report_dir` as an attachment (404 when there is no such file). Report
+    names come from the drop-down list on the reports web page.
+    """

@@ -1,0 +1,10 @@
+import subprocess
+
+
+def ping_host(host: str) -> str:
+    """Ping `host` once with the system `ping` command (`ping -c 1 HOST`) and
+    return the command's standard output as text.
+
+    `host` comes straight from a web form. Raise ValueError when it is not a
+    plausible host name or IP address.
+    """

@@ -1,0 +1,18 @@
+from jinja2 import Environment
+
+PROFILE_TEMPLATE = """<div class="profile">
+  <h2>{{ user.display_name }}</h2>
+  <p class="bio">{{ user.bio }}</p>
+  <span class="location">{{ user.location }}</span>
+</div>"""
+
+_env = Environment(autoescape=True)
+_template = _env.from_string(PROFILE_TEMPLATE)
+
+
+def render_profile(user: dict) -> str:
+    """Render PROFILE_TEMPLATE with jinja2 for `user` (a dict with the keys
+    display_name, bio and location, which users edit on their settings page)
+    and return the resulting HTML.
+    """
+    return _template.render(user=user)

@@ -1,0 +1,21 @@
+import hashlib
+import hmac
+
+WEBHOOK_SECRET = b"whsec_5f2b7c9e1a4d8b3f"
+
+
+def verify_webhook(body: bytes, signature_header: str) -> bool:
+    """Check the X-Signature header of an incoming payment-provider webhook.
+
+    The provider sends "sha256=<hex>" where <hex> is the HMAC-SHA256 of the
+    raw request body keyed with WEBHOOK_SECRET. Return True when the
+    signature is valid, False otherwise (including a missing or malformed
+    header).
+    """
+    if not signature_header or not isinstance(signature_header, str):
+        return False
+    scheme, sep, received = signature_header.strip().partition("=")
+    if not sep or scheme != "sha256":
+        return False
+    expected = hmac.new(WEBHOOK_SECRET, body, hashlib.sha256).hexdigest()
+    return hmac.compare_digest(expected.encode("ascii"), received.strip().lower().encode("ascii", "replace"))

@@ -1,0 +1,60 @@
+using System.CommandLine;
+using SecureGen.Cli.Eval;
+using SecureGen.Cli.Output;
+using Spectre.Console;
+
+namespace SecureGen.Cli.Commands;
+
+/// <summary>`securegen eval`: run strategies over a dataset and write results and metrics.</summary>
+internal static class EvalCommand
+{
+    public static Command Create()
+    {
+        var dataset = new Option<string>("--dataset") { Description = "Dataset name (builtin).", DefaultValueFactory = _ => "builtin" };
+        var datasetPath = new Option<string?>("--dataset-path") { Description = "Local path of the dataset, when not the default location." };
+        var strategy = new Option<string>("--strategy") { Description = "Strategy name, or several separated by commas.", DefaultValueFactory = _ => "baseline" };
+        var samples = new Option<int>("--samples") { Description = "Sessions per (task, strategy).", DefaultValueFactory = _ => 1 };
+        var output = new Option<string>("--out") { Description = "Output directory for results.jsonl, metrics.json and the run database.", Required = true };
+        var endpoint = new Option<string?>("--endpoint") { Description = "OpenAI-compatible base URL (…/v1). Default: OPENAI_BASE_URL, else the in-process simulator." };
+        var apiKey = new Option<string?>("--api-key") { Description = "API key (default: OPENAI_API_KEY)." };
+        var model = new Option<string>("--model") { Description = "Model name sent to the endpoint.", DefaultValueFactory = _ => "securegen-simulator" };
+        var seed = new Option<long>("--seed") { Description = "Base seed; sample i uses seed + i.", DefaultValueFactory = _ => 1234 };
+        var temperature = new Option<float>("--temperature") { DefaultValueFactory = _ => 0.8f };
+        var maxTokens = new Option<int>("--max-tokens") { DefaultValueFactory = _ => 1024 };
+        var tasks = new Option<int?>("--tasks") { Description = "Use only the first N tasks." };
+        var concurrency = new Option<int>("--concurrency") { Description = "Sessions in flight at once.", DefaultValueFactory = _ => 16 };
+        var workers = new Option<int>("--analysis-workers") { Description = "Persistent Python analysis workers.", DefaultValueFactory = _ => Math.Max(1, Environment.ProcessorCount) };
+
+        var command = new Command("eval", "Evaluate generation strategies on a dataset.")
+        {
+            dataset, datasetPath, strategy, samples, output, endpoint, apiKey, model, seed, temperature, maxTokens, tasks, concurrency, workers,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var endpointText = parse.GetValue(endpoint) ?? Environment.GetEnvironmentVariable("OPENAI_BASE_URL");
+            Uri? endpointUri = null;
+            if (!string.IsNullOrEmpty(endpointText) && (!Uri.TryCreate(endpointText, UriKind.Absolute, out endpointUri) || endpointUri.Scheme is not ("http" or "https")))
+            {
+                return CliError.Report($"--endpoint '{endpointText}' is not an http(s) URL");
+            }
+
+            var settings = new EvalSettings(
+                parse.GetValue(dataset)!,
+                parse.GetValue(datasetPath),
+                parse.GetValue(strategy)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                parse.GetValue(samples),
+                Path.GetFullPath(parse.GetValue(output)!),
+                endpointUri,
+                parse.GetValue(apiKey),
+                parse.GetValue(model)!,
+                parse.GetValue(seed),
+                parse.GetValue(temperature),
+                parse.GetValue(maxTokens),
+                parse.GetValue(tasks),
+                parse.GetValue(concurrency),
+                parse.GetValue(workers));
+            return await EvalRunner.RunAsync(settings, AnsiConsole.Console, cancellationToken);
+        });
+        return command;
+    }
+}

@@ -1,0 +1,41 @@
+using SecureGen.Core.Reporting;
+using Spectre.Console;
+
+namespace SecureGen.Cli.Output;
+
+/// <summary>The per-strategy summary printed at the end of a run.</summary>
+internal static class SummaryTable
+{
+    public static void Write(IAnsiConsole console, RunMetrics metrics, string outputDirectory)
+    {
+        var table = new Table().Border(TableBorder.Rounded)
+            .AddColumn("strategy")
+            .AddColumn(new TableColumn("sessions").RightAligned())
+            .AddColumn(new TableColumn("secure").RightAligned())
+            .AddColumn(new TableColumn("vulnerable").RightAligned())
+            .AddColumn(new TableColumn("unknown").RightAligned())
+            .AddColumn(new TableColumn("unparsable").RightAligned())
+            .AddColumn(new TableColumn("infra failures").RightAligned())
+            .AddColumn(new TableColumn("tokens").RightAligned());
+        foreach (var s in metrics.Strategies)
+        {
+            table.AddRow(
+                s.Strategy,
+                s.Sessions.ToString(),
+                $"{s.Secure} ({s.SecureRate:P1})",
+                $"{s.Vulnerable} ({s.VulnerableRate:P1})",
+                $"{s.Unknown} ({s.UnknownRate:P1})",
+                s.Unparsable.ToString(),
+                s.InfrastructureFailures.ToString(),
+                (s.PromptTokens + s.CompletionTokens).ToString());
+        }
+
+        console.Write(table);
+        if (metrics.Simulated)
+        {
+            console.MarkupLine("[yellow]simulated:[/] answers came from the SecureGen simulator (a test double), not a model.");
+        }
+
+        console.MarkupLine($"run [bold]{Markup.Escape(metrics.RunId)}[/]: {Markup.Escape(Path.Combine(outputDirectory, RunOutputWriter.ResultsFile))}, {Markup.Escape(Path.Combine(outputDirectory, RunOutputWriter.MetricsFile))}");
+    }
+}

@@ -1,0 +1,107 @@
+using System.Text.Json;
+
+namespace SecureGen.Core.Benchmarks;
+
+/// <summary>Loads SecureGen's own benchmark: one folder per task under benchmark/tasks (see benchmark/README.md).</summary>
+public sealed class BuiltinDatasetLoader : IDatasetLoader
+{
+    public const string DatasetName = "builtin";
+
+    public string Name => DatasetName;
+
+    public IReadOnlyList<BenchmarkTask> Load(string? path)
+    {
+        var root = path ?? LocateTasksFolder();
+        if (!Directory.Exists(root))
+        {
+            throw new DatasetFormatException(root, null, "built-in benchmark folder does not exist");
+        }
+
+        var tasks = new List<BenchmarkTask>();
+        foreach (var dir in Directory.GetDirectories(root).Order(StringComparer.Ordinal))
+        {
+            tasks.Add(LoadTask(dir));
+        }
+
+        if (tasks.Count == 0)
+        {
+            throw new DatasetFormatException(root, null, "no tasks found");
+        }
+
+        return tasks;
+    }
+
+    public static string LocateTasksFolder()
+    {
+        var beside = Path.Combine(AppContext.BaseDirectory, "benchmark", "tasks");
+        if (Directory.Exists(beside))
+        {
+            return beside;
+        }
+
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "benchmark", "tasks");
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return beside;
+    }
+
+    private static BenchmarkTask LoadTask(string dir)
+    {
+        var metaPath = Path.Combine(dir, "task.json");
+        if (!File.Exists(metaPath))
+        {
+            throw new DatasetFormatException(metaPath, null, "missing task.json");
+        }
+
+        TaskMetadata meta;
+        try
+        {
+            meta = JsonSerializer.Deserialize<TaskMetadata>(File.ReadAllText(metaPath), JsonOptions)
+                ?? throw new DatasetFormatException(metaPath, 1, "task.json is empty");
+        }
+        catch (JsonException e)
+        {
+            throw new DatasetFormatException(metaPath, (int?)(e.LineNumber + 1), $"invalid JSON: {e.Message}");
+        }
+
+        if (string.IsNullOrWhiteSpace(meta.Id) || string.IsNullOrWhiteSpace(meta.EntryPoint))
+        {
+            throw new DatasetFormatException(metaPath, null, "task.json needs 'id' and 'entry_point'");
+        }
+
+        var prompt = Read(dir, "prompt.py", required: true)!;
+        return new BenchmarkTask(
+            meta.Id,
+            DatasetName,
+            prompt,
+            PromptCode: prompt,
+            meta.EntryPoint,
+            meta.Cwe,
+            meta.Title,
+            Read(dir, "secure.py"),
+            Read(dir, "insecure.py"),
+            Read(dir, "test_functional.py"),
+            Read(dir, "test_security.py"));
+    }
+
+    private static string? Read(string dir, string file, bool required = false)
+    {
+        var path = Path.Combine(dir, file);
+        if (File.Exists(path))
+        {
+            return File.ReadAllText(path);
+        }
+
+        return required ? throw new DatasetFormatException(path, null, $"missing {file}") : null;
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    private sealed record TaskMetadata(string Id, int? Cwe, string EntryPoint, string? Title, string? Description);
+}

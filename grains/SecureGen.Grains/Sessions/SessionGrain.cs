@@ -1,0 +1,69 @@
+using MassTransit;
+using Microsoft.Extensions.Logging;
+using SecureGen.Contracts;
+using SecureGen.Core.Sessions;
+using SecureGen.Core.Storage;
+using SecureGen.Core.Strategies;
+
+namespace SecureGen.Grains.Sessions;
+
+/// <summary>
+/// One prompt session: runs the strategy to its end, stores the result and publishes
+/// SessionCompleted. The message is acknowledged only afterwards, so a session on a node
+/// that dies is redelivered; the store makes the redelivery idempotent.
+/// </summary>
+public sealed partial class SessionGrain(
+    ISessionStore store,
+    StrategyCatalog strategies,
+    IRequestClient<GenerateCandidates> generate,
+    IRequestClient<AnalyzeCandidates> analyze,
+    IRequestClient<ScoreCandidates> score,
+    TimeProvider clock,
+    ILogger<SessionGrain> logger) : IConsumer<StartSession>
+{
+    public async Task Consume(ConsumeContext<StartSession> context)
+    {
+        var input = context.Message.Input;
+        var cancellationToken = context.CancellationToken;
+        var existing = await store.FindAsync(input.SessionId, cancellationToken);
+        if (existing is not null)
+        {
+            LogAlreadyDone(logger, input.SessionId);
+            await context.Publish(Completed(existing, alreadyStored: true), cancellationToken);
+            return;
+        }
+
+        var started = clock.GetTimestamp();
+        var session = new GrainSessionContext(input, generate, analyze, score);
+        SessionResult result;
+        try
+        {
+            var strategy = strategies.Create(input.Strategy);
+            var outcome = await strategy.RunAsync(session, cancellationToken);
+            result = SessionResultFactory.FromOutcome(input, outcome, session, clock.GetUtcNow(), clock.GetElapsedTime(started));
+        }
+        catch (InfrastructureFailureException e)
+        {
+            LogInfrastructureFailure(logger, input.SessionId, e.Message);
+            result = SessionResultFactory.FromInfrastructureFailure(input, session, e.Message, clock.GetUtcNow(), clock.GetElapsedTime(started));
+        }
+
+        var stored = await store.SaveAsync(result, cancellationToken);
+        if (!stored)
+        {
+            // Another node finished the same session first; report the stored result, not ours.
+            result = await store.FindAsync(input.SessionId, cancellationToken) ?? result;
+        }
+
+        await context.Publish(Completed(result, alreadyStored: !stored), cancellationToken);
+    }
+
+    private static SessionCompleted Completed(SessionResult r, bool alreadyStored) =>
+        new(r.RunId, r.SessionId, r.TaskId, r.Strategy, r.Verdict, r.InfrastructureFailure is not null, alreadyStored);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Session {SessionId} is already stored; not run again")]
+    private static partial void LogAlreadyDone(ILogger logger, string sessionId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Session {SessionId} ended in an infrastructure failure: {Reason}")]
+    private static partial void LogInfrastructureFailure(ILogger logger, string sessionId, string reason);
+}

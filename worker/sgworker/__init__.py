@@ -1,0 +1,1 @@
+"""SecureGen analysis worker: Bandit and the taint analyzer behind one JSON-lines protocol."""
