@@ -8,23 +8,24 @@ internal static class SummaryTable
 {
     public static void Write(IAnsiConsole console, RunMetrics metrics, string outputDirectory)
     {
+        // Fits 80 columns, the width of a non-interactive console.
         var table = new Table().Border(TableBorder.Rounded)
-            .AddColumn("strategy")
-            .AddColumn(new TableColumn("sessions").RightAligned())
+            .AddColumn(new TableColumn("strategy").NoWrap())
+            .AddColumn(new TableColumn("n").RightAligned())
             .AddColumn(new TableColumn("secure").RightAligned())
             .AddColumn(new TableColumn("vulnerable").RightAligned())
             .AddColumn(new TableColumn("unknown").RightAligned())
             .AddColumn(new TableColumn("unparsable").RightAligned())
-            .AddColumn(new TableColumn("infra failures").RightAligned())
+            .AddColumn(new TableColumn("infra").RightAligned())
             .AddColumn(new TableColumn("tokens").RightAligned());
         foreach (var s in metrics.Strategies)
         {
             table.AddRow(
                 s.Strategy,
                 s.Sessions.ToString(),
-                $"{s.Secure} ({s.SecureRate:P1})",
-                $"{s.Vulnerable} ({s.VulnerableRate:P1})",
-                $"{s.Unknown} ({s.UnknownRate:P1})",
+                $"{s.Secure} {s.SecureRate:P0}",
+                $"{s.Vulnerable} {s.VulnerableRate:P0}",
+                $"{s.Unknown} {s.UnknownRate:P0}",
                 s.Unparsable.ToString(),
                 s.InfrastructureFailures.ToString(),
                 (s.PromptTokens + s.CompletionTokens).ToString());
