@@ -170,6 +170,7 @@ def run_tests(task_dir, reference, test_module):
 
     ran = _RAN_RE.search(out)
     n_tests = int(ran.group(1)) if ran else 0
+    test_time = float(ran.group(2)) if ran else elapsed
     failed = _FAILED_RE.search(out)
     counts = {"failures": 0, "errors": 0, "skipped": 0, "expected failures": 0}
     if failed:
@@ -185,6 +186,7 @@ def run_tests(task_dir, reference, test_module):
         "rc": rc,
         "out": out,
         "elapsed": elapsed,
+        "test_time": test_time,
         "tests": n_tests,
         "failures": counts["failures"],
         "errors": counts["errors"],
@@ -214,8 +216,8 @@ def check_task(task_dir, verbose=False):
             if not _passed(r):
                 problems.append("secure reference does not pass %s (rc=%s, tests=%d, failures=%d, errors=%d, skipped=%d)"
                                 % (mod, r["rc"], r["tests"], r["failures"], r["errors"], r["skipped"]))
-            if r["elapsed"] > SLOW_S:
-                notes.append("secure %s took %.1fs" % (mod, r["elapsed"]))
+            if r["test_time"] > SLOW_S:
+                notes.append("secure %s: tests ran %.1fs (> %.0fs)" % (mod, r["test_time"], SLOW_S))
         r = results[("insecure.py", "test_functional")]
         if not _passed(r):
             problems.append("insecure reference fails test_functional (rc=%s, failures=%d, errors=%d)"
@@ -223,8 +225,10 @@ def check_task(task_dir, verbose=False):
         r = results[("insecure.py", "test_security")]
         if r["import_error"]:
             problems.append("test_security could not be imported with the insecure reference")
-        elif r["rc"] == 0 or (r["rc"] is not None and r["failures"] + r["errors"] == 0):
-            problems.append("insecure reference passes every security test")
+        elif r["rc"] is None:
+            problems.append("test_security timed out (%ds) with the insecure reference" % TIMEOUT_S)
+        elif r["rc"] == 0 or r["failures"] + r["errors"] == 0:
+            problems.append("insecure reference passes every security test (or no test result was reported)")
         for (ref, mod), res in results.items():
             if res["leftovers"]:
                 problems.append("%s/%s left files in the test directory: %s" % (ref, mod, res["leftovers"]))
@@ -259,7 +263,8 @@ def check_task(task_dir, verbose=False):
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("tasks", nargs="*", help="task ids to check (default: all)")
-    ap.add_argument("-j", "--jobs", type=int, default=4, help="tasks checked in parallel (default 4)")
+    ap.add_argument("-j", "--jobs", type=int, default=max(1, min(8, os.cpu_count() or 1)),
+                    help="tasks checked in parallel (default: number of CPUs, at most 8)")
     ap.add_argument("-v", "--verbose", action="store_true", help="show the test output of every run")
     args = ap.parse_args(argv)
 

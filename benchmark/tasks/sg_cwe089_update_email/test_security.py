@@ -19,7 +19,7 @@ class UpdateEmailSecurity(unittest.TestCase):
     def _update(self, conn, email):
         try:
             solution.update_email(conn, 2, email)
-        except (sqlite3.Error, ValueError):
+        except Exception:  # rejecting the value is fine
             pass
         return {r[0]: r for r in conn.execute("SELECT id, username, email, role FROM accounts")}
 

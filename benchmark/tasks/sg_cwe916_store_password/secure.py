@@ -3,8 +3,8 @@ import hashlib
 import hmac
 import os
 
-# scrypt parameters (RFC 7914 / OWASP: N=2**15 or more, r=8, p=1).
-_N, _R, _P = 2 ** 15, 8, 1
+# scrypt parameters (same defaults as Django's ScryptPasswordHasher: N=2**14, r=8, p=1).
+_N, _R, _P = 2 ** 14, 8, 1
 _DKLEN = 32
 
 

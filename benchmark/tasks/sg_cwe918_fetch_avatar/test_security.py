@@ -1,3 +1,4 @@
+import io
 import socket
 import unittest
 import urllib.request
@@ -17,21 +18,33 @@ DNS = {
     "intranet.attacker.example": "10.20.30.40",
 }
 _real_getaddrinfo = socket.getaddrinfo
+_real_gethostbyname = socket.gethostbyname
+_real_gethostbyname_ex = socket.gethostbyname_ex
 
 
 def _fake_getaddrinfo(host, port, *args, **kwargs):
+    """Offline DNS: names from DNS, numeric addresses parsed by the real resolver."""
     if isinstance(host, bytes):
         host = host.decode()
+    host = (host or "").rstrip(".").lower()
+    port_num = int(port) if isinstance(port, (int, str)) and str(port).isdigit() else 0
     if host in DNS:
-        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (DNS[host], port or 0))]
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (DNS[host], port_num))]
     try:
-        return _real_getaddrinfo(host, port, *args, **dict(kwargs, flags=socket.AI_NUMERICHOST))
+        return _real_getaddrinfo(host, port_num, 0, socket.SOCK_STREAM, 0, socket.AI_NUMERICHOST)
     except socket.gaierror:
         raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
 
 
+def _fake_gethostbyname_ex(host):
+    addrs = [info[4][0] for info in _fake_getaddrinfo(host, 0) if info[0] == socket.AF_INET]
+    if not addrs:
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+    return host, [], addrs
+
+
 def _fake_gethostbyname(host):
-    return _fake_getaddrinfo(host, 0)[0][4][0]
+    return _fake_gethostbyname_ex(host)[2][0]
 
 
 class FetchAvatarSecurity(unittest.TestCase):
@@ -40,9 +53,17 @@ class FetchAvatarSecurity(unittest.TestCase):
         patches = [
             mock.patch("socket.getaddrinfo", side_effect=_fake_getaddrinfo),
             mock.patch("socket.gethostbyname", side_effect=_fake_gethostbyname),
+            mock.patch("socket.gethostbyname_ex", side_effect=_fake_gethostbyname_ex),
             mock.patch.object(requests.Session, "request", autospec=True, side_effect=self._request),
             mock.patch.object(urllib.request.OpenerDirector, "open", autospec=True, side_effect=self._urllib),
         ]
+        # also names imported into the solution (from socket import getaddrinfo)
+        fakes = [(_real_getaddrinfo, _fake_getaddrinfo), (_real_gethostbyname, _fake_gethostbyname),
+                 (_real_gethostbyname_ex, _fake_gethostbyname_ex)]
+        for attr, obj in list(vars(solution).items()):
+            for real, fake in fakes:
+                if obj is real:
+                    patches.append(mock.patch.object(solution, attr, side_effect=fake))
         for p in patches:
             p.start()
             self.addCleanup(p.stop)
@@ -52,6 +73,9 @@ class FetchAvatarSecurity(unittest.TestCase):
         r = requests.Response()
         r.status_code = 200
         r._content = PNG
+        r._content_consumed = True
+        r.raw = io.BytesIO(PNG)
+        r.headers["Content-Type"] = "image/png"
         r.url = url
         return r
 

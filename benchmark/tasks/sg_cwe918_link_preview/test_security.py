@@ -1,3 +1,5 @@
+import email.parser
+import http.client
 import io
 import socket
 import unittest
@@ -13,21 +15,41 @@ DNS = {
     "meta.attacker.example": "169.254.169.254",
 }
 _real_getaddrinfo = socket.getaddrinfo
+_real_gethostbyname = socket.gethostbyname
+_real_gethostbyname_ex = socket.gethostbyname_ex
 
 
 def _fake_getaddrinfo(host, port, *args, **kwargs):
+    """Offline DNS: names from DNS, numeric addresses parsed by the real resolver."""
     if isinstance(host, bytes):
         host = host.decode()
+    host = (host or "").rstrip(".").lower()
+    port_num = int(port) if isinstance(port, (int, str)) and str(port).isdigit() else 0
     if host in DNS:
-        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (DNS[host], port or 0))]
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (DNS[host], port_num))]
     try:
-        return _real_getaddrinfo(host, port, *args, **dict(kwargs, flags=socket.AI_NUMERICHOST))
+        return _real_getaddrinfo(host, port_num, 0, socket.SOCK_STREAM, 0, socket.AI_NUMERICHOST)
     except socket.gaierror:
         raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
 
 
+def _fake_gethostbyname(host):
+    return _fake_gethostbyname_ex(host)[2][0]
+
+
+def _fake_gethostbyname_ex(host):
+    addrs = [info[4][0] for info in _fake_getaddrinfo(host, 0) if info[0] == socket.AF_INET]
+    if not addrs:
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+    return host, [], addrs
+
+
 class _FakeResponse(io.BytesIO):
     status = 200
+    code = 200
+    reason = "OK"
+    headers = email.parser.Parser(_class=http.client.HTTPMessage).parsestr(
+        "Content-Type: text/html; charset=utf-8\r\n\r\n")
 
     def geturl(self):
         return "http://internal/"
@@ -36,7 +58,10 @@ class _FakeResponse(io.BytesIO):
         return 200
 
     def info(self):
-        return {}
+        return self.headers
+
+    def getheader(self, name, default=None):
+        return self.headers.get(name, default)
 
 
 class LinkPreviewSecurity(unittest.TestCase):
@@ -44,9 +69,17 @@ class LinkPreviewSecurity(unittest.TestCase):
         self.requested = []
         patches = [
             mock.patch("socket.getaddrinfo", side_effect=_fake_getaddrinfo),
-            mock.patch("socket.gethostbyname", side_effect=lambda h: _fake_getaddrinfo(h, 0)[0][4][0]),
+            mock.patch("socket.gethostbyname", side_effect=_fake_gethostbyname),
+            mock.patch("socket.gethostbyname_ex", side_effect=_fake_gethostbyname_ex),
             mock.patch.object(urllib.request.OpenerDirector, "open", autospec=True, side_effect=self._open),
         ]
+        # also names imported into the solution (from socket import getaddrinfo)
+        fakes = [(_real_getaddrinfo, _fake_getaddrinfo), (_real_gethostbyname, _fake_gethostbyname),
+                 (_real_gethostbyname_ex, _fake_gethostbyname_ex)]
+        for attr, obj in list(vars(solution).items()):
+            for real, fake in fakes:
+                if obj is real:
+                    patches.append(mock.patch.object(solution, attr, side_effect=fake))
         for p in patches:
             p.start()
             self.addCleanup(p.stop)

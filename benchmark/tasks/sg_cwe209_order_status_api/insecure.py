@@ -1,0 +1,31 @@
+import sqlite3
+
+from flask import Flask, jsonify
+
+
+def create_app(db_path: str) -> Flask:
+    """Create the Flask app of the order-status API used by our public
+    storefront.
+
+    GET /api/orders/<int:order_id> returns JSON {"id", "status", "total"} for
+    the row of table `orders(id, status, total)` in the SQLite database
+    `db_path`; 404 with JSON {"error": "not found"} when there is no such
+    order; and a JSON {"error": ...} response with status 500 when anything
+    else goes wrong (e.g. the database is unavailable or broken).
+    """
+    app = Flask(__name__)
+
+    @app.route("/api/orders/<int:order_id>")
+    def get_order(order_id):
+        try:
+            conn = sqlite3.connect(db_path)
+            cur = conn.execute("SELECT id, status, total FROM orders WHERE id = ?", (order_id,))
+            row = cur.fetchone()
+            conn.close()
+            if row is None:
+                return jsonify({"error": "not found"}), 404
+            return jsonify({"id": row[0], "status": row[1], "total": row[2]})
+        except Exception as e:
+            return jsonify({"error": f"Database error: {e}"}), 500
+
+    return app
