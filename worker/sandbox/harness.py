@@ -134,7 +134,8 @@ def become_runner(out_w, err_w, events_w, go_r):
     devnull = os.open(os.devnull, os.O_RDONLY)
     os.dup2(devnull, 0)
     for fd, target in zip(high, (1, 2, EVENTS_FD, GO_FD)):
-        os.dup2(fd, target)
+        # Programs the tests start inherit stdout and stderr, not the harness's own pipes.
+        os.dup2(fd, target, inheritable=target < EVENTS_FD)
     # Everything else goes, the supervisor's stdout (the report channel) included.
     os.closerange(GO_FD + 1, max(os.sysconf("SC_OPEN_MAX"), 1024))
     if os.read(GO_FD, 1) != b"g":
