@@ -3,9 +3,11 @@
 # As root it installs what is missing; otherwise it prints the exact command and fails.
 set -euo pipefail
 
-RUNTIME_PACKAGES=(bandit bubblewrap python3-flask python3-yaml python3-lxml python3-jwt python3-requests
+# bubblewrap + util-linux (setpriv, prlimit; always present on Debian) form the test sandbox;
+# python3-pytest runs sandbox jobs written for pytest.
+RUNTIME_PACKAGES=(bandit bubblewrap python3-pytest python3-flask python3-yaml python3-lxml python3-jwt python3-requests
   python3-defusedxml python3-jinja2 python3-cryptography python3-pycryptodome)
-TEST_PACKAGES=(python3-pytest)
+TEST_PACKAGES=()
 
 packages=("${RUNTIME_PACKAGES[@]}")
 if [[ "${1:-}" == "--test" ]]; then

@@ -1,0 +1,38 @@
+namespace SecureGen.Core.Analysis.Sandbox;
+
+/// <summary>Where the sandbox's tools are and how runs are isolated from each other.</summary>
+public sealed class SandboxOptions
+{
+    /// <summary>Debian's interpreter, as seen inside the sandbox (/usr is bound read-only).</summary>
+    public string PythonPath { get; set; } = "/usr/bin/python3";
+
+    public string BwrapPath { get; set; } = "/usr/bin/bwrap";
+
+    public string SetprivPath { get; set; } = "/usr/bin/setpriv";
+
+    public string PrlimitPath { get; set; } = "/usr/bin/prlimit";
+
+    /// <summary>When running as root, each concurrent run gets its own uid from this range (inclusive), so runs cannot signal each other or share a process limit.</summary>
+    public int FirstUid { get; set; } = 60000;
+
+    public int LastUid { get; set; } = 60999;
+
+    /// <summary>Folder for per-run files and uid locks; null picks /run/securegen-sandbox for root, else a folder under the temp path.</summary>
+    public string? WorkRoot { get; set; }
+
+    /// <summary>Folder holding harness.py; null finds worker/sandbox beside the app or in the source tree.</summary>
+    public string? HarnessDirectory { get; set; }
+
+    /// <summary>Host /etc entries bound read-only into the sandbox (the rest of /etc, /etc/shadow included, does not exist there).</summary>
+    public IReadOnlyList<string> EtcEntries { get; set; } =
+    [
+        "/etc/python3", "/etc/python3.11", "/etc/python3.12", "/etc/python3.13", "/etc/ssl", "/etc/ca-certificates",
+        "/etc/localtime", "/etc/timezone", "/etc/mime.types", "/etc/nsswitch.conf", "/etc/hosts", "/etc/host.conf",
+        "/etc/protocols", "/etc/services", "/etc/ld.so.cache", "/etc/ld.so.conf", "/etc/ld.so.conf.d", "/etc/alternatives",
+    ];
+
+    /// <summary>How long past the wall-clock limit the harness gets to report before the whole sandbox is killed.</summary>
+    public TimeSpan KillGrace { get; set; } = TimeSpan.FromSeconds(2);
+
+    public SandboxLimits Limits { get; set; } = SandboxLimits.Default;
+}
