@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Starts and stops RabbitMQ and PostgreSQL from Debian's packages on loopback, with all
 # state in a private folder, for developers and integration tests.
-#   scripts/dev-cluster.sh up|down|status [STATE_DIR]
+#   scripts/dev-cluster.sh up|down|status|queues [STATE_DIR]
 # Ports: SG_RABBIT_PORT (5672), SG_POSTGRES_PORT (5432); SG_COMPONENTS="rabbitmq postgres"
 # picks what to start (both by default). `up` prints the connection
 # settings as KEY=VALUE lines; `down` stops both by PID.
@@ -11,6 +11,8 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 state="$(mkdir -p "${2:-$root/.cache/dev-cluster}" && cd "${2:-$root/.cache/dev-cluster}" && pwd)"
 rabbit_port="${SG_RABBIT_PORT:-5672}"
 postgres_port="${SG_POSTGRES_PORT:-5432}"
+# Erlang distribution port: RabbitMQ needs a second one; SG_RABBIT_DIST_PORT, else next to the AMQP port.
+dist_port="${SG_RABBIT_DIST_PORT:-$(( rabbit_port < 45000 ? rabbit_port + 20000 : rabbit_port - 20000 ))}"
 node="securegen$rabbit_port@localhost"
 components="${SG_COMPONENTS:-rabbitmq postgres}"
 wants() { [[ " $components " == *" $1 "* ]]; }
@@ -19,7 +21,7 @@ pg_bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
 rabbit_env() {
   export HOME="$state/rabbitmq" RABBITMQ_MNESIA_BASE="$state/rabbitmq/mnesia" RABBITMQ_LOG_BASE="$state/rabbitmq/log" \
     RABBITMQ_NODENAME="$node" RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 RABBITMQ_NODE_PORT="$rabbit_port" \
-    RABBITMQ_DIST_PORT=$((rabbit_port + 20000)) RABBITMQ_ENABLED_PLUGINS_FILE="$state/rabbitmq/enabled_plugins" \
+    RABBITMQ_DIST_PORT="$dist_port" RABBITMQ_ENABLED_PLUGINS_FILE="$state/rabbitmq/enabled_plugins" \
     RABBITMQ_CONFIG_FILE="$state/rabbitmq/rabbitmq" RABBITMQ_PID_FILE="$state/rabbitmq/pid" ERL_EPMD_ADDRESS=127.0.0.1
 }
 
@@ -41,7 +43,7 @@ up() {
   fi
   if wants postgres; then start_postgres; fi
   if wants rabbitmq; then
-    for _ in $(seq 1 60); do port_open "$rabbit_port" && break; sleep 0.5; done
+    for _ in $(seq 1 180); do port_open "$rabbit_port" && break; sleep 0.5; done
     port_open "$rabbit_port" || { echo "RabbitMQ did not start; see $state/rabbitmq/server.log" >&2; tail -20 "$state/rabbitmq/server.log" >&2; exit 1; }
     echo "SG_RABBIT_URI=rabbitmq://127.0.0.1:$rabbit_port/"
   fi
@@ -75,6 +77,11 @@ down() {
   fi
 }
 
+queues() {
+  rabbit_env
+  /usr/lib/rabbitmq/bin/rabbitmqctl -q -n "$node" list_queues name messages
+}
+
 status() {
   port_open "$rabbit_port" && echo "rabbitmq: up on 127.0.0.1:$rabbit_port" || echo "rabbitmq: down"
   port_open "$postgres_port" && echo "postgres: up on 127.0.0.1:$postgres_port" || echo "postgres: down"
@@ -84,5 +91,6 @@ case "$action" in
   up) up ;;
   down) down ;;
   status) status ;;
-  *) echo "usage: $0 up|down|status [STATE_DIR]" >&2; exit 2 ;;
+  queues) queues ;;
+  *) echo "usage: $0 up|down|status|queues [STATE_DIR]" >&2; exit 2 ;;
 esac

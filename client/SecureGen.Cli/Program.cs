@@ -5,4 +5,6 @@ var root = new RootCommand("SecureGen Cluster: LLM code generation that is check
 root.Subcommands.Add(EvalCommand.Create());
 root.Subcommands.Add(SimulatorCommand.Create());
 root.Subcommands.Add(SiloCommand.Create());
-return await root.Parse(args).InvokeAsync();
+// SIGTERM/Ctrl+C cancel the command's token; a silo then drains within its own shutdown timeout,
+// so the parser must not cut it off after its short default.
+return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromMinutes(5) });

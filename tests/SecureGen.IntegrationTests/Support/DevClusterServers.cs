@@ -13,6 +13,7 @@ public class DevClusterServers : IAsyncLifetime
     private readonly string _state = Directory.CreateTempSubdirectory("sg-devcluster-").FullName;
     private readonly int _rabbitPort = FreePort.Next();
     private readonly int _postgresPort = FreePort.Next();
+    private readonly int _rabbitDistributionPort = FreePort.Next();
 
     protected DevClusterServers(string components) => _components = components;
 
@@ -68,6 +69,9 @@ public class DevClusterServers : IAsyncLifetime
         }
     }
 
+    /// <summary>RabbitMQ's queues with their message counts, as an operator would list them.</summary>
+    public async Task<string> QueuesAsync() => (await RunScriptAsync("queues")).Output;
+
     public async ValueTask DisposeAsync()
     {
         if (Problem is null)
@@ -97,6 +101,7 @@ public class DevClusterServers : IAsyncLifetime
         info.ArgumentList.Add(_state);
         info.Environment["SG_COMPONENTS"] = _components;
         info.Environment["SG_RABBIT_PORT"] = _rabbitPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        info.Environment["SG_RABBIT_DIST_PORT"] = _rabbitDistributionPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         info.Environment["SG_POSTGRES_PORT"] = _postgresPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
