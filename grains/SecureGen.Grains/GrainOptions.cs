@@ -13,6 +13,12 @@ public sealed class GrainOptions
 
     public TimeSpan ScorerBatchWindow { get; set; } = TimeSpan.FromMilliseconds(20);
 
+    /// <summary>Messages each RabbitMQ endpoint holds unacknowledged; in-memory ignores it.</summary>
+    public int PrefetchCount { get; set; } = 16;
+
+    /// <summary>How long a stopping node waits for in-flight messages before it lets go of them.</summary>
+    public TimeSpan StopTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How long a session waits for a grain to answer; LLM sampling is the slow part.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromMinutes(10);
 }

@@ -17,6 +17,7 @@ public static class GrainRegistration
         if (roles.HasFlag(GrainRoles.Session))
         {
             bus.AddConsumer<SessionGrain, SessionGrainDefinition>();
+            bus.AddConsumer<SessionFaultRecorder>();
         }
 
         if (roles.HasFlag(GrainRoles.Candidate))

@@ -23,11 +23,13 @@ internal static class EvalCommand
         var maxTokens = new Option<int>("--max-tokens") { DefaultValueFactory = _ => 1024 };
         var tasks = new Option<int?>("--tasks") { Description = "Use only the first N tasks." };
         var concurrency = new Option<int>("--concurrency") { Description = "Sessions in flight at once.", DefaultValueFactory = _ => 16 };
+        var cluster = new Option<string?>("--cluster") { Description = "Submit to a running cluster: its RabbitMQ URL (amqp://...). Needs --db." };
+        var db = new Option<string?>("--db") { Description = "With --cluster: the cluster's PostgreSQL (connection string or postgres:// URL)." };
         var workers = new Option<int>("--analysis-workers") { Description = "Persistent Python analysis workers.", DefaultValueFactory = _ => Math.Max(1, Environment.ProcessorCount) };
 
         var command = new Command("eval", "Evaluate generation strategies on a dataset.")
         {
-            dataset, datasetPath, strategy, samples, output, endpoint, apiKey, model, seed, temperature, maxTokens, tasks, concurrency, workers,
+            dataset, datasetPath, strategy, samples, output, endpoint, apiKey, model, seed, temperature, maxTokens, tasks, concurrency, workers, cluster, db,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -52,7 +54,9 @@ internal static class EvalCommand
                 parse.GetValue(maxTokens),
                 parse.GetValue(tasks),
                 parse.GetValue(concurrency),
-                parse.GetValue(workers));
+                parse.GetValue(workers),
+                parse.GetValue(cluster),
+                parse.GetValue(db));
             return await EvalRunner.RunAsync(settings, AnsiConsole.Console, cancellationToken);
         });
         return command;

@@ -59,6 +59,12 @@ internal static class EvalRunner
             return CliError.Report(e.Message);
         }
 
+        if (settings.Cluster is not null)
+        {
+            // The silos own the LLM endpoint and the analyzers; the client only submits and follows.
+            return await ClusterEvalRunner.RunAsync(settings, tasks, console, cancellationToken);
+        }
+
         SimulatorServer? simulator = null;
         try
         {

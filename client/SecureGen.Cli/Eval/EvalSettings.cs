@@ -15,4 +15,6 @@ internal sealed record EvalSettings(
     int MaxTokens,
     int? TaskLimit,
     int Concurrency,
-    int AnalysisWorkers);
+    int AnalysisWorkers,
+    string? Cluster = null,
+    string? Database = null);

@@ -7,7 +7,9 @@ public static class CliProcess
 {
     public sealed record Result(int ExitCode, string Stdout, string Stderr);
 
-    public static async Task<Result> RunAsync(params string[] args)
+    public static Task<Result> RunAsync(params string[] args) => RunAsync(TimeSpan.FromMinutes(3), args);
+
+    public static async Task<Result> RunAsync(TimeSpan timeout, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -27,8 +29,17 @@ public static class CliProcess
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
+        using var limit = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            return new Result(-1, await stdout, $"timed out after {timeout}: {await stderr}");
+        }
+
         return new Result(process.ExitCode, await stdout, await stderr);
     }
 }
