@@ -3,5 +3,6 @@ using SecureGen.Cli.Commands;
 
 var root = new RootCommand("SecureGen Cluster: LLM code generation that is checked, ranked and repaired for security.");
 root.Subcommands.Add(EvalCommand.Create());
+root.Subcommands.Add(GenerateCommand.Create());
 root.Subcommands.Add(SimulatorCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -3,11 +3,12 @@ using Spectre.Console;
 
 namespace SecureGen.Cli.Output;
 
-/// <summary>The per-strategy summary printed at the end of a run.</summary>
+/// <summary>The per-strategy summary printed at the end of a run: one row per strategy, side by side.</summary>
 internal static class SummaryTable
 {
     public static void Write(IAnsiConsole console, RunMetrics metrics, string outputDirectory)
     {
+        var classification = (metrics.Classification ?? []).ToDictionary(c => c.Strategy, StringComparer.Ordinal);
         var table = new Table().Border(TableBorder.Rounded)
             .AddColumn("strategy")
             .AddColumn(new TableColumn("sessions").RightAligned())
@@ -19,6 +20,14 @@ internal static class SummaryTable
             .AddColumn(new TableColumn("tokens").RightAligned());
         foreach (var s in metrics.Strategies)
         {
+            if (classification.TryGetValue(s.Strategy, out var c))
+            {
+                // Classify answers are not code: its row shows detection accuracy instead of verdict shares.
+                table.AddRow(s.Strategy, s.Sessions.ToString(), $"detect acc {c.DetectionAccuracy:P1}", $"CWE acc {c.CweAccuracy:P1}", $"macro-F1 {c.MacroF1:0.000}",
+                    $"{c.Unreadable} unread", s.InfrastructureFailures.ToString(), (s.PromptTokens + s.CompletionTokens).ToString());
+                continue;
+            }
+
             table.AddRow(
                 s.Strategy,
                 s.Sessions.ToString(),
