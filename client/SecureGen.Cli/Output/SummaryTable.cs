@@ -9,8 +9,14 @@ internal static class SummaryTable
     public static void Write(IAnsiConsole console, RunMetrics metrics, string outputDirectory)
     {
         var classification = (metrics.Classification ?? []).ToDictionary(c => c.Strategy, StringComparer.Ordinal);
+        if (Console.IsOutputRedirected && console.Profile.Width < 160)
+        {
+            // A file or pipe has no width: a wide table beats one whose cells wrap mid-word.
+            console.Profile.Width = 160;
+        }
+
         var table = new Table().Border(TableBorder.Rounded)
-            .AddColumn("strategy")
+            .AddColumn(new TableColumn("strategy") { NoWrap = true })
             .AddColumn(new TableColumn("sessions").RightAligned())
             .AddColumn(new TableColumn("secure").RightAligned())
             .AddColumn(new TableColumn("vulnerable").RightAligned())
