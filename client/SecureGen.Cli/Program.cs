@@ -3,6 +3,7 @@ using SecureGen.Cli.Commands;
 
 var root = new RootCommand("SecureGen Cluster: LLM code generation that is checked, ranked and repaired for security.");
 root.Subcommands.Add(EvalCommand.Create());
+root.Subcommands.Add(GenerateCommand.Create());
 root.Subcommands.Add(SimulatorCommand.Create());
 root.Subcommands.Add(SiloCommand.Create());
 // SIGTERM/Ctrl+C cancel the command's token; a silo then drains within its own shutdown timeout,

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using SecureGen.Cli.Eval;
 using SecureGen.Cli.Output;
+using SecureGen.Core.Strategies;
 using Spectre.Console;
 
 namespace SecureGen.Cli.Commands;
@@ -12,7 +13,11 @@ internal static class EvalCommand
     {
         var dataset = new Option<string>("--dataset") { Description = "Dataset name (builtin).", DefaultValueFactory = _ => "builtin" };
         var datasetPath = new Option<string?>("--dataset-path") { Description = "Local path of the dataset, when not the default location." };
-        var strategy = new Option<string>("--strategy") { Description = "Strategy name, or several separated by commas.", DefaultValueFactory = _ => "baseline" };
+        var strategy = new Option<string>("--strategy")
+        {
+            Description = "Strategy name, several separated by commas, a composite like seccoder+securecoder, or 'all'. Known: " + string.Join(", ", StrategyCatalog.Default.Names),
+            DefaultValueFactory = _ => "baseline",
+        };
         var samples = new Option<int>("--samples") { Description = "Sessions per (task, strategy).", DefaultValueFactory = _ => 1 };
         var output = new Option<string>("--out") { Description = "Output directory for results.jsonl, metrics.json and the run database.", Required = true };
         var endpoint = new Option<string?>("--endpoint") { Description = "OpenAI-compatible base URL (…/v1). Default: OPENAI_BASE_URL, else the in-process simulator." };
@@ -26,11 +31,13 @@ internal static class EvalCommand
         var cluster = new Option<string?>("--cluster") { Description = "Submit to a running cluster: its RabbitMQ URL (amqp://...). Needs --db." };
         var db = new Option<string?>("--db") { Description = "With --cluster: the cluster's PostgreSQL (connection string or postgres:// URL)." };
         var workers = new Option<int>("--analysis-workers") { Description = "Persistent Python analysis workers.", DefaultValueFactory = _ => Math.Max(1, Environment.ProcessorCount) };
+        var strategyOptions = StrategyOptions.Create();
 
         var command = new Command("eval", "Evaluate generation strategies on a dataset.")
         {
             dataset, datasetPath, strategy, samples, output, endpoint, apiKey, model, seed, temperature, maxTokens, tasks, concurrency, workers, cluster, db,
         };
+        strategyOptions.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var endpointText = parse.GetValue(endpoint) ?? Environment.GetEnvironmentVariable("OPENAI_BASE_URL");
@@ -40,10 +47,16 @@ internal static class EvalCommand
                 return CliError.Report($"--endpoint '{endpointText}' is not an http(s) URL");
             }
 
+            var (parsed, problem) = strategyOptions.Parse(parse, [parse.GetValue(strategy)!]);
+            if (parsed is null)
+            {
+                return CliError.Report(problem!);
+            }
+
             var settings = new EvalSettings(
                 parse.GetValue(dataset)!,
                 parse.GetValue(datasetPath),
-                parse.GetValue(strategy)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                parsed.Strategies,
                 parse.GetValue(samples),
                 Path.GetFullPath(parse.GetValue(output)!),
                 endpointUri,
@@ -55,8 +68,11 @@ internal static class EvalCommand
                 parse.GetValue(tasks),
                 parse.GetValue(concurrency),
                 parse.GetValue(workers),
-                parse.GetValue(cluster),
-                parse.GetValue(db));
+                parsed.Parameters,
+                StorePrompts: !parse.GetValue(strategyOptions.NoStorePrompts),
+                EmbeddingModel: parse.GetValue(strategyOptions.EmbeddingModel)!,
+                Cluster: parse.GetValue(cluster),
+                Database: parse.GetValue(db));
             return await EvalRunner.RunAsync(settings, AnsiConsole.Console, cancellationToken);
         });
         return command;

@@ -56,6 +56,11 @@ internal static class ClusterEvalRunner
 
         var runId = $"run-{DateTimeOffset.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..6]}";
         var plan = RunPlan.Create(runId, tasks, settings);
+        foreach (var skipped in plan.Skipped)
+        {
+            console.MarkupLineInterpolated($"[grey]skipped {skipped}[/]");
+        }
+
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
@@ -65,16 +70,16 @@ internal static class ClusterEvalRunner
         try
         {
             var bus = host.Services.GetRequiredService<IBus>();
-            foreach (var input in plan)
+            foreach (var input in plan.Sessions)
             {
                 await bus.Publish(new StartSession(input), cancellationToken);
             }
 
-            console.MarkupLineInterpolated($"[grey]submitted {plan.Count} sessions of {runId} to {broker.Host}:{broker.Port}[/]");
-            var faults = await FollowAsync(store, runId, plan.Count, console, cancellationToken);
+            console.MarkupLineInterpolated($"[grey]submitted {plan.Sessions.Count} sessions of {runId} to {broker.Host}:{broker.Port}[/]");
+            var faults = await FollowAsync(store, runId, plan.Sessions.Count, console, cancellationToken);
             var results = await store.ListRunAsync(runId, cancellationToken);
             await RunOutputWriter.WriteAsync(settings.OutputDirectory, runId, results, cancellationToken);
-            SummaryTable.Write(console, new RunMetrics(runId, results.Count, results.Any(r => r.Simulated), Core.Metrics.MetricsCalculator.PerStrategy(results)), settings.OutputDirectory);
+            SummaryTable.Write(console, RunOutputWriter.Summarize(runId, results), settings.OutputDirectory);
             foreach (var fault in faults)
             {
                 console.MarkupLineInterpolated($"[red]session {fault.SessionId} failed:[/] {fault.Reason}");

@@ -1,18 +1,7 @@
-using MassTransit;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using SecureGen.Cli.Output;
-using SecureGen.Contracts;
-using SecureGen.Core.Analysis;
 using SecureGen.Core.Benchmarks;
-using SecureGen.Core.Generation;
 using SecureGen.Core.Reporting;
-using SecureGen.Core.Storage;
 using SecureGen.Core.Strategies;
-using SecureGen.Grains;
-using SecureGen.Silo.Hosting;
-using SecureGen.Simulator;
 using Spectre.Console;
 
 namespace SecureGen.Cli.Eval;
@@ -34,10 +23,11 @@ internal static class EvalRunner
             return CliError.Report(e.Message);
         }
 
-        var unknownStrategy = settings.Strategies.FirstOrDefault(s => !StrategyCatalog.Default.Contains(s));
-        if (unknownStrategy is not null)
+        var strategies = StrategyCatalog.Default.Expand(settings.Strategies);
+        var unbuildable = strategies.Select(StrategyCatalog.Default.Problem).FirstOrDefault(p => p is not null);
+        if (unbuildable is not null)
         {
-            return CliError.Report(new UnknownStrategyException(unknownStrategy, StrategyCatalog.Default.Names).Message);
+            return CliError.Report(unbuildable);
         }
 
         if (settings.Samples < 1)
@@ -45,6 +35,8 @@ internal static class EvalRunner
             return CliError.Report($"--samples must be at least 1 (got {settings.Samples})");
         }
 
+        // The secure code base starts from every loaded task's secure reference; sessions never retrieve their own task's.
+        var codeBaseTasks = tasks;
         if (settings.TaskLimit is { } limit)
         {
             tasks = tasks.Take(limit).ToList();
@@ -62,89 +54,41 @@ internal static class EvalRunner
         if (settings.Cluster is not null)
         {
             // The silos own the LLM endpoint and the analyzers; the client only submits and follows.
-            return await ClusterEvalRunner.RunAsync(settings, tasks, console, cancellationToken);
+            return await ClusterEvalRunner.RunAsync(settings with { Strategies = strategies }, tasks, console, cancellationToken);
         }
 
-        SimulatorServer? simulator = null;
-        try
+        var (choice, problem) = await EndpointChoice.OpenAsync(settings.Endpoint, cancellationToken);
+        if (choice is null)
         {
-            Uri endpoint;
-            if (settings.Endpoint is null)
-            {
-                simulator = await SimulatorServer.StartAsync(new SimulatorOptions(), cancellationToken);
-                endpoint = simulator.BaseUrl;
-                console.MarkupLine($"[grey]no --endpoint: using the in-process LLM simulator at {simulator.BaseUrl} (a test double; results are marked simulated)[/]");
-            }
-            else
-            {
-                endpoint = settings.Endpoint;
-                var problem = await EndpointProbe.FindProblemAsync(endpoint, cancellationToken);
-                if (problem is not null)
-                {
-                    return CliError.Report(problem);
-                }
-            }
-
-            return await RunOnEmbeddedSiloAsync(settings, tasks, endpoint, console, cancellationToken);
+            return CliError.Report(problem!);
         }
-        finally
+
+        await using (choice)
         {
-            if (simulator is not null)
+            if (choice.IsSimulator)
             {
-                await simulator.DisposeAsync();
-            }
-        }
-    }
-
-    private static async Task<int> RunOnEmbeddedSiloAsync(EvalSettings settings, IReadOnlyList<BenchmarkTask> tasks, Uri endpoint, IAnsiConsole console, CancellationToken cancellationToken)
-    {
-        var runId = $"run-{DateTimeOffset.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..6]}";
-        var plan = RunPlan.Create(runId, tasks, settings);
-        var progress = new RunProgress(plan.Select(p => p.SessionId));
-
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.ClearProviders();
-        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
-        builder.Services
-            .AddSecureGenAnalysis(new PythonWorkerOptions { WorkerCount = settings.AnalysisWorkers })
-            .AddSecureGenGeneration(new LlmEndpointOptions
-            {
-                BaseUrl = endpoint,
-                ApiKey = settings.ApiKey ?? Environment.GetEnvironmentVariable("OPENAI_API_KEY") ?? "not-needed",
-                Model = settings.Model,
-            })
-            .AddSecureGenStorage(Path.Combine(settings.OutputDirectory, DatabaseFile))
-            .AddSecureGenEmbeddedCluster(new GrainOptions { SessionConcurrency = settings.Concurrency }, bus => bus.AddConsumer<SessionCompletedObserver>())
-            .AddSingleton(progress);
-
-        using var host = builder.Build();
-        var store = host.Services.GetRequiredService<ISessionStore>();
-        await store.InitializeAsync(cancellationToken);
-        await host.StartAsync(cancellationToken);
-        try
-        {
-            var bus = host.Services.GetRequiredService<IBus>();
-            foreach (var input in plan)
-            {
-                await bus.Publish(new StartSession(input), cancellationToken);
+                console.MarkupLine($"[grey]no --endpoint: using the in-process LLM simulator at {choice.Endpoint} (a test double; results are marked simulated)[/]");
             }
 
-            await WaitWithProgressAsync(progress, console, cancellationToken);
-            var results = await store.ListRunAsync(runId, cancellationToken);
+            var runId = $"run-{DateTimeOffset.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..6]}";
+            var plan = RunPlan.Create(runId, tasks, settings with { Strategies = strategies });
+            foreach (var skipped in plan.Skipped)
+            {
+                console.MarkupLineInterpolated($"[grey]skipped {skipped}[/]");
+            }
+
+            var progress = new RunProgress(plan.Sessions.Select(p => p.SessionId));
+            var cluster = new ClusterSettings(choice.Endpoint, settings.ApiKey, settings.Model, settings.EmbeddingModel, settings.AnalysisWorkers, settings.Concurrency,
+                Path.Combine(settings.OutputDirectory, DatabaseFile), codeBaseTasks);
+            var results = await EmbeddedCluster.RunAsync(cluster, plan.Sessions, progress, p => WaitWithProgressAsync(p, console, cancellationToken), cancellationToken);
             await RunOutputWriter.WriteAsync(settings.OutputDirectory, runId, results, cancellationToken);
-            var metrics = new RunMetrics(runId, results.Count, results.Any(r => r.Simulated), Core.Metrics.MetricsCalculator.PerStrategy(results));
-            SummaryTable.Write(console, metrics, settings.OutputDirectory);
+            SummaryTable.Write(console, RunOutputWriter.Summarize(runId, results), settings.OutputDirectory);
             foreach (var (sessionId, reason) in progress.Faulted)
             {
                 console.MarkupLineInterpolated($"[red]session {sessionId} failed:[/] {reason}");
             }
 
             return progress.Faulted.Count == 0 ? 0 : 1;
-        }
-        finally
-        {
-            await host.StopAsync(CancellationToken.None);
-            await host.Services.GetRequiredService<PythonWorkerPool>().DisposeAsync();
         }
     }
 

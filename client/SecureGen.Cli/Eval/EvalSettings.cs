@@ -1,6 +1,9 @@
 namespace SecureGen.Cli.Eval;
 
 /// <summary>What `securegen eval` was asked to do.</summary>
+/// <param name="Strategies">Names as given ("all" and comma lists are expanded by the runner).</param>
+/// <param name="Parameters">Strategy parameters from --params-file and --param, already validated.</param>
+/// <param name="StorePrompts">False with --no-store-prompts: traces keep only each prompt's SHA-256.</param>
 internal sealed record EvalSettings(
     string Dataset,
     string? DatasetPath,
@@ -16,5 +19,11 @@ internal sealed record EvalSettings(
     int? TaskLimit,
     int Concurrency,
     int AnalysisWorkers,
+    IReadOnlyDictionary<string, string>? Parameters = null,
+    bool StorePrompts = true,
+    string EmbeddingModel = EvalSettings.DefaultEmbeddingModel,
     string? Cluster = null,
-    string? Database = null);
+    string? Database = null)
+{
+    public const string DefaultEmbeddingModel = "text-embedding-3-small";
+}

@@ -1,19 +1,27 @@
 using SecureGen.Core.Benchmarks;
 using SecureGen.Core.Sessions;
+using SecureGen.Core.Strategies;
 
 namespace SecureGen.Cli.Eval;
 
 /// <summary>One session per (task, strategy, sample), with deterministic ids and seeds.</summary>
-internal static class RunPlan
+internal sealed record RunPlan(IReadOnlyList<SessionInput> Sessions, IReadOnlyList<string> Skipped)
 {
-    public static IReadOnlyList<SessionInput> Create(string runId, IReadOnlyList<BenchmarkTask> tasks, EvalSettings settings)
+    public static RunPlan Create(string runId, IReadOnlyList<BenchmarkTask> tasks, EvalSettings settings)
     {
         var plan = new List<SessionInput>();
+        var skipped = new List<string>();
         foreach (var task in tasks)
         {
-            var sessionTask = new SessionTask(task.Id, task.Dataset, task.Prompt, task.PromptCode, task.EntryPoint, task.Cwe);
+            var sessionTask = new SessionTask(task.Id, task.Dataset, task.Prompt, task.PromptCode, task.EntryPoint, task.Cwe, task.SecureReference, task.InsecureReference);
             foreach (var strategy in settings.Strategies)
             {
+                if (MissingInput(strategy, task) is { } missing)
+                {
+                    skipped.Add($"{strategy} on {task.Id}: {missing}");
+                    continue;
+                }
+
                 for (var sample = 0; sample < settings.Samples; sample++)
                 {
                     plan.Add(new SessionInput(
@@ -25,11 +33,21 @@ internal static class RunPlan
                         Seed: settings.Seed + sample,
                         settings.Model,
                         settings.Temperature,
-                        settings.MaxTokens));
+                        settings.MaxTokens,
+                        settings.Parameters,
+                        settings.StorePrompts));
                 }
             }
         }
 
-        return plan;
+        return new RunPlan(plan, skipped);
     }
+
+    /// <summary>Repair and classify take the dataset's references as input; tasks without them are left out of those strategies.</summary>
+    private static string? MissingInput(string strategy, BenchmarkTask task) => strategy.ToLowerInvariant() switch
+    {
+        RepairStrategy.PlainName or RepairStrategy.ExplainedName when task.InsecureReference is null => "the task has no insecure reference",
+        ClassifyStrategy.StrategyName when task.InsecureReference is null && task.SecureReference is null => "the task has no reference code",
+        _ => null,
+    };
 }

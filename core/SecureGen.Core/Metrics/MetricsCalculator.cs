@@ -6,6 +6,9 @@ namespace SecureGen.Core.Metrics;
 /// <summary>Computes per-strategy rates from session results.</summary>
 public static class MetricsCalculator
 {
+    /// <summary>The judge of sessions that produced classifications rather than code.</summary>
+    public const string ClassificationJudge = "classification";
+
     public static IReadOnlyList<StrategyMetrics> PerStrategy(IEnumerable<SessionResult> results)
     {
         ArgumentNullException.ThrowIfNull(results);
@@ -16,10 +19,23 @@ public static class MetricsCalculator
             .ToList();
     }
 
+    /// <summary>Detection and CWE classification scores of the strategies that answered the classify task.</summary>
+    public static IReadOnlyList<ClassificationMetrics> Classification(IEnumerable<SessionResult> results)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        return results
+            .Where(r => r.Classifications is { Count: > 0 })
+            .GroupBy(r => r.Strategy, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => ClassificationScorer.Score(g.Key, g.SelectMany(r => r.Classifications!).ToList()))
+            .ToList();
+    }
+
     private static StrategyMetrics Compute(IGrouping<string, SessionResult> group)
     {
         var all = group.ToList();
-        var judged = all.Where(r => r.InfrastructureFailure is null).ToList();
+        // Classification answers are not code: they are scored by ClassificationScorer, not judged secure or not.
+        var judged = all.Where(r => r.InfrastructureFailure is null && r.Judge != ClassificationJudge).ToList();
         var secure = judged.Count(r => r.Verdict == Verdict.Secure);
         var vulnerable = judged.Count(r => r.Verdict == Verdict.Vulnerable);
         var unknown = judged.Count(r => r.Verdict == Verdict.Unknown);
@@ -31,7 +47,7 @@ public static class MetricsCalculator
             Vulnerable: vulnerable,
             Unknown: unknown,
             Unparsable: judged.Count(r => r.Unparsable),
-            InfrastructureFailures: all.Count - judged.Count,
+            InfrastructureFailures: all.Count(r => r.InfrastructureFailure is not null),
             SecureRate: Rate(secure, judged.Count),
             VulnerableRate: Rate(vulnerable, judged.Count),
             UnknownRate: Rate(unknown, judged.Count),

@@ -38,8 +38,16 @@ public static class RunOutputWriter
         }
 
         await WriteAtomicallyAsync(Path.Combine(outputDirectory, ResultsFile), lines.ToString(), cancellationToken);
-        var metrics = new RunMetrics(runId, ordered.Count, ordered.Any(r => r.Simulated), MetricsCalculator.PerStrategy(ordered));
+        var metrics = Summarize(runId, ordered);
         await WriteAtomicallyAsync(Path.Combine(outputDirectory, MetricsFile), JsonSerializer.Serialize(metrics, ResultJson.Indented) + "\n", cancellationToken);
+    }
+
+    /// <summary>The run's metrics: per-strategy rates, and classification scores when the classify task ran.</summary>
+    public static RunMetrics Summarize(string runId, IReadOnlyList<SessionResult> results)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        var classification = MetricsCalculator.Classification(results);
+        return new RunMetrics(runId, results.Count, results.Any(r => r.Simulated), MetricsCalculator.PerStrategy(results), classification.Count == 0 ? null : classification);
     }
 
     /// <summary>Write to a temp file then rename, so a reader never sees half a file.</summary>

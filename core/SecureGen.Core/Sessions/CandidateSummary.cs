@@ -1,8 +1,10 @@
+using System.Text.Json.Serialization;
 using SecureGen.Core.Analysis;
 
 namespace SecureGen.Core.Sessions;
 
-/// <summary>One candidate as recorded in a session result.</summary>
+/// <summary>One candidate as recorded in a session result: where it came from, its code, findings and score.</summary>
+/// <param name="ParentId">For a refined candidate: the candidate it regenerates.</param>
 public sealed record CandidateSummary(
     string Id,
     int Index,
@@ -12,4 +14,7 @@ public sealed record CandidateSummary(
     int FindingCount,
     string ExtractionMethod,
     IReadOnlyList<string> Repairs,
-    CandidateScore Score);
+    CandidateScore Score,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ParentId = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Code = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<Finding>? Findings = null);

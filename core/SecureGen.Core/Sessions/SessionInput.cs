@@ -1,6 +1,8 @@
 namespace SecureGen.Core.Sessions;
 
 /// <summary>Everything a strategy is started with.</summary>
+/// <param name="Parameters">Strategy parameters as given by the user (key=value); strategies fall back to their papers' defaults.</param>
+/// <param name="StorePrompts">False when the tenant opted out of storing prompts: the trace then keeps only each prompt's SHA-256.</param>
 public sealed record SessionInput(
     string RunId,
     string SessionId,
@@ -10,4 +12,6 @@ public sealed record SessionInput(
     long Seed,
     string Model,
     float Temperature,
-    int MaxTokens);
+    int MaxTokens,
+    IReadOnlyDictionary<string, string>? Parameters = null,
+    bool StorePrompts = true);

@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.Logging;
 using SecureGen.Contracts;
+using SecureGen.Core.Retrieval;
 using SecureGen.Core.Sessions;
 using SecureGen.Core.Storage;
 using SecureGen.Core.Strategies;
@@ -8,8 +9,8 @@ using SecureGen.Core.Strategies;
 namespace SecureGen.Grains.Sessions;
 
 /// <summary>
-/// One prompt session: runs the strategy to its end, stores the result and publishes
-/// SessionCompleted. The message is acknowledged only afterwards, so a session on a node
+/// One prompt session: runs the strategy to its end with a traced context, stores the result and
+/// publishes SessionCompleted (and each refinement pair, for scorer bootstrapping). The message is acknowledged only afterwards, so a session on a node
 /// that dies is redelivered; the store makes the redelivery idempotent.
 /// </summary>
 public sealed partial class SessionGrain(
@@ -18,6 +19,7 @@ public sealed partial class SessionGrain(
     IRequestClient<GenerateCandidates> generate,
     IRequestClient<AnalyzeCandidates> analyze,
     IRequestClient<ScoreCandidates> score,
+    SecureExampleRetrieval retrieval,
     TimeProvider clock,
     ILogger<SessionGrain> logger) : IConsumer<StartSession>
 {
@@ -34,18 +36,26 @@ public sealed partial class SessionGrain(
         }
 
         var started = clock.GetTimestamp();
-        var session = new GrainSessionContext(input, generate, analyze, score);
+        var transport = new GrainSessionContext(input, generate, analyze, score, retrieval);
+        var session = new TracingSessionContext(transport);
         SessionResult result;
         try
         {
             var strategy = strategies.Create(input.Strategy);
             var outcome = await strategy.RunAsync(session, cancellationToken);
-            result = SessionResultFactory.FromOutcome(input, outcome, session, clock.GetUtcNow(), clock.GetElapsedTime(started));
+            session.RecordChoice(outcome);
+            result = SessionResultFactory.FromOutcome(input, outcome, session, transport.Calls, clock.GetUtcNow(), clock.GetElapsedTime(started));
         }
         catch (InfrastructureFailureException e)
         {
             LogInfrastructureFailure(logger, input.SessionId, e.Message);
-            result = SessionResultFactory.FromInfrastructureFailure(input, session, e.Message, clock.GetUtcNow(), clock.GetElapsedTime(started));
+            result = SessionResultFactory.FromFailure(input, session, transport.Calls, e.Message, clock.GetUtcNow(), clock.GetElapsedTime(started));
+        }
+        catch (StrategyNotApplicableException e)
+        {
+            // Kept out of model metrics like an infrastructure failure: no code was judged.
+            LogNotApplicable(logger, input.SessionId, e.Message);
+            result = SessionResultFactory.FromFailure(input, session, transport.Calls, $"not applicable: {e.Message}", clock.GetUtcNow(), clock.GetElapsedTime(started));
         }
 
         var stored = await store.SaveAsync(result, cancellationToken);
@@ -53,6 +63,14 @@ public sealed partial class SessionGrain(
         {
             // Another node finished the same session first; report the stored result, not ours.
             result = await store.FindAsync(input.SessionId, cancellationToken) ?? result;
+        }
+
+        if (stored)
+        {
+            foreach (var pair in result.RefinementPairs ?? [])
+            {
+                await context.Publish(new RefinementPairProduced(result.RunId, pair), cancellationToken);
+            }
         }
 
         await context.Publish(Completed(result, alreadyStored: !stored), cancellationToken);
@@ -63,6 +81,9 @@ public sealed partial class SessionGrain(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Session {SessionId} is already stored; not run again")]
     private static partial void LogAlreadyDone(ILogger logger, string sessionId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Session {SessionId} is not applicable to its task: {Reason}")]
+    private static partial void LogNotApplicable(ILogger logger, string sessionId, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Session {SessionId} ended in an infrastructure failure: {Reason}")]
     private static partial void LogInfrastructureFailure(ILogger logger, string sessionId, string reason);

@@ -88,6 +88,7 @@ public sealed class EvalCommandTests : IDisposable
         var run = await CliProcess.RunAsync("eval", "--strategy", "magic", "--out", Path.Combine(_dir, "x"));
 
         Assert.Equal(2, run.ExitCode);
-        Assert.StartsWith("error: unknown strategy 'magic' (known: baseline", run.Stderr.Trim(), StringComparison.Ordinal);
+        Assert.StartsWith("error: unknown strategy 'magic' (known: analyzer-feedback, baseline, classify,", run.Stderr.Trim(), StringComparison.Ordinal);
+        Assert.Single(run.Stderr.Trim().Split('\n'));
     }
 }

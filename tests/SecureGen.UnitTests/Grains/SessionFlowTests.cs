@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using SecureGen.Contracts;
 using SecureGen.Core.Analysis;
 using SecureGen.Core.Generation;
+using SecureGen.Core.Retrieval;
 using SecureGen.Core.Storage;
 using SecureGen.Core.Strategies;
 using SecureGen.Grains;
@@ -21,6 +22,7 @@ public sealed class SessionFlowTests : IAsyncLifetime
     private readonly string _dir = Directory.CreateTempSubdirectory("sg-flow-").FullName;
     private readonly KeywordAnalyzer _analyzer = new();
     private readonly FakeClock _clock = new();
+    private readonly InMemorySecureCodeBase _codeBase = new();
     private SqliteSessionStore _store = null!;
 
     public async ValueTask InitializeAsync()
@@ -44,6 +46,7 @@ public sealed class SessionFlowTests : IAsyncLifetime
             .AddSingleton<ISyntaxChecker>(_analyzer)
             .AddSingleton<ISessionStore>(_store)
             .AddSingleton(StrategyCatalog.Default)
+            .AddSingleton(new SecureExampleRetrieval(_codeBase))
             .AddSingleton<TimeProvider>(_clock)
             .AddSingleton(Options.Create(new GrainOptions { ScorerBatchWindow = TimeSpan.FromMilliseconds(1) }))
             .AddMassTransitTestHarness(bus => bus.AddSecureGenGrains(GrainRoles.All, new GrainOptions()))
@@ -130,5 +133,38 @@ public sealed class SessionFlowTests : IAsyncLifetime
         Assert.NotNull(stored);
         Assert.True(stored.Unparsable);
         Assert.Equal(Verdict.Unknown, stored.Verdict);
+    }
+
+    [Fact]
+    public async Task A_securecoder_session_refines_through_the_candidate_grain_and_publishes_its_refinement_pairs()
+    {
+        // Samples are vulnerable; any request that carries analyzer findings gets the safe answer.
+        var model = new ScriptedChatModel(r => new ChatReply(
+            r.Messages[^1].Content.Contains("A static analyzer found", StringComparison.Ordinal) ? SafeReply : VulnerableReply, "scripted-model", 10, 20, 5, true));
+        await using var provider = Build(model);
+        var harness = provider.GetRequiredService<ITestHarness>();
+        await harness.Start();
+        var input = Samples.Input("securecoder", new Dictionary<string, string> { ["n"] = "2" });
+
+        await harness.Bus.Publish(new StartSession(input), TestContext.Current.CancellationToken);
+
+        Assert.True(await harness.Published.Any<SessionCompleted>(x => x.Context.Message.SessionId == input.SessionId, TestContext.Current.CancellationToken));
+        var stored = await _store.FindAsync(input.SessionId, TestContext.Current.CancellationToken);
+        Assert.NotNull(stored);
+        Assert.Equal(Verdict.Secure, stored.Verdict);
+        Assert.Equal(4, stored.Candidates.Count);
+        var refined = stored.Candidates.Where(c => c.Origin == "refined").ToList();
+        Assert.Equal(2, refined.Count);
+        Assert.All(refined, c => Assert.StartsWith(input.SessionId + "-c", c.ParentId, StringComparison.Ordinal));
+        Assert.Equal(stored.ChosenCandidateId, refined[0].Id);
+        Assert.Equal(2, stored.RefinementPairs!.Count);
+        Assert.True(stored.RefinementPairs.All(p => p.FixedVulnerability));
+        Assert.Equal(2, harness.Published.Select<RefinementPairProduced>(TestContext.Current.CancellationToken).Count());
+        Assert.Equal(4, model.Requests.Count);
+        Assert.Equal(3, stored.Events!.Count(e => e.Kind == "prompt"));
+        Assert.Equal("2", stored.Parameters!["securecoder.n"]);
+        Assert.Equal("choice", stored.Events![^1].Kind);
+        // The fixes join the secure code base (both are the same code, kept once).
+        Assert.Single(await _codeBase.ListAsync(TestContext.Current.CancellationToken));
     }
 }

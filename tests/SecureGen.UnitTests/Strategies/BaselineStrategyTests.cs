@@ -11,16 +11,17 @@ public sealed class BaselineStrategyTests
     {
         var context = new FakeSessionContext(Samples.Input(), "def ping_host(h):\n    return subprocess.run(h, shell=True)\n");
 
-        var outcome = await new BaselineStrategy().RunAsync(context, TestContext.Current.CancellationToken);
+        var outcome = await StrategyCatalog.Default.Create("baseline").RunAsync(context, TestContext.Current.CancellationToken);
 
-        var (messages, count, purpose) = Assert.Single(context.Generations);
-        Assert.Equal(1, count);
-        Assert.Equal("sample", purpose);
-        var message = Assert.Single(messages);
+        var call = Assert.Single(context.Generations);
+        Assert.Equal(1, call.Count);
+        Assert.Equal("sample", call.Purpose);
+        var message = Assert.Single(call.Messages);
         Assert.Equal("user", message.Role);
         Assert.Contains(Samples.PromptCode.TrimEnd(), message.Content, StringComparison.Ordinal);
         Assert.DoesNotContain("secur", message.Content, StringComparison.OrdinalIgnoreCase);
-        Assert.Equal(Verdict.Vulnerable, outcome.Chosen.Analysis.Verdict);
+        Assert.Equal(["generate sample 1", "analyze 1", "score 1"], context.Calls);
+        Assert.Equal(Verdict.Vulnerable, outcome.Chosen!.Analysis.Verdict);
         Assert.Single(outcome.All);
     }
 }

@@ -1,0 +1,62 @@
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using SecureGen.Contracts;
+using SecureGen.Core.Analysis;
+using SecureGen.Core.Generation;
+using SecureGen.Core.Sessions;
+using SecureGen.Core.Storage;
+using SecureGen.Grains;
+using SecureGen.Silo.Hosting;
+
+namespace SecureGen.Cli.Eval;
+
+/// <summary>Runs a plan of sessions on a silo embedded in this process and returns their stored results.</summary>
+internal static class EmbeddedCluster
+{
+    public static async Task<IReadOnlyList<SessionResult>> RunAsync(
+        ClusterSettings settings,
+        IReadOnlyList<SessionInput> plan,
+        RunProgress progress,
+        Func<RunProgress, Task> waitForCompletion,
+        CancellationToken cancellationToken)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
+        builder.Services
+            .AddSecureGenAnalysis(new PythonWorkerOptions { WorkerCount = settings.AnalysisWorkers })
+            .AddSecureGenGeneration(new LlmEndpointOptions
+            {
+                BaseUrl = settings.Endpoint,
+                ApiKey = settings.ApiKey ?? Environment.GetEnvironmentVariable("OPENAI_API_KEY") ?? "not-needed",
+                Model = settings.Model,
+            })
+            .AddSecureGenRetrieval(settings.CodeBaseTasks, settings.EmbeddingModel)
+            .AddSecureGenStorage(settings.DatabasePath)
+            .AddSecureGenEmbeddedCluster(new GrainOptions { SessionConcurrency = settings.Concurrency }, bus => bus.AddConsumer<SessionCompletedObserver>())
+            .AddSingleton(progress);
+
+        using var host = builder.Build();
+        var store = host.Services.GetRequiredService<ISessionStore>();
+        await store.InitializeAsync(cancellationToken);
+        await host.StartAsync(cancellationToken);
+        try
+        {
+            var bus = host.Services.GetRequiredService<IBus>();
+            foreach (var input in plan)
+            {
+                await bus.Publish(new StartSession(input), cancellationToken);
+            }
+
+            await waitForCompletion(progress);
+            return plan.Count == 0 ? [] : await store.ListRunAsync(plan[0].RunId, cancellationToken);
+        }
+        finally
+        {
+            await host.StopAsync(CancellationToken.None);
+            await host.Services.GetRequiredService<PythonWorkerPool>().DisposeAsync();
+        }
+    }
+}
