@@ -13,6 +13,11 @@ from sgworker.cwe_map import BANDIT_CWE
 
 _state = {}
 
+# Bandit's severity, adjusted where the finding is no evidence of a weakness in the code itself.
+# B413 ("import Crypto": pycrypto is unmaintained) fires equally on pycryptodome, which installs the
+# same module name and is the maintained, recommended library: reported, but not decisive.
+SEVERITY_OVERRIDES = {"B413": "low"}
+
 
 def _install_constant_fix():
     from bandit.core import node_visitor
@@ -68,7 +73,7 @@ def analyze(code, filename="candidate.py"):
             "rule_id": issue.test_id,
             "rule_name": issue.test,
             "cwe": BANDIT_CWE.get(issue.test_id),
-            "severity": issue.severity.lower(),
+            "severity": SEVERITY_OVERRIDES.get(issue.test_id, issue.severity.lower()),
             "confidence": issue.confidence.lower(),
             "line": issue.lineno,
             "end_line": max(lines) if lines else issue.lineno,

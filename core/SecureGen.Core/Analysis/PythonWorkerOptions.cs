@@ -17,7 +17,7 @@ public sealed class PythonWorkerOptions
     public TimeSpan StartTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Analyzers every candidate must pass; a verdict of Secure needs all of them to have run.</summary>
-    public IReadOnlyList<string> Analyzers { get; set; } = ["bandit"];
+    public IReadOnlyList<string> Analyzers { get; set; } = ["bandit", "taint"];
 
     public Severity MinimumSeverity { get; set; } = Severity.Medium;
 }

@@ -90,8 +90,3 @@ def live(value, category, ignore_elem=True):
             continue
         out.append(l)
     return out
-
-
-def strongest(labels):
-    """The label a finding reports: the strongest source kind, then the earliest line."""
-    return max(labels, key=lambda l: (KIND_RANK.get(l.kind, 0), "via" not in l.flags, -(l.line or 0)))

@@ -10,23 +10,26 @@ class Imports:
     functions); a later import of the same local name wins.
     """
 
-    def __init__(self, tree):
+    def __init__(self, nodes=()):
         self.alias = {}
         self.star_modules = []
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Import):
-                for a in node.names:
-                    if a.asname:
-                        self.alias[a.asname] = a.name
-                    else:
-                        head = a.name.split(".")[0]
-                        self.alias.setdefault(head, head)
-            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
-                for a in node.names:
-                    if a.name == "*":
-                        self.star_modules.append(node.module)
-                    else:
-                        self.alias[a.asname or a.name] = node.module + "." + a.name
+        for node in nodes:
+            self.add(node)
+
+    def add(self, node):
+        if isinstance(node, ast.Import):
+            for a in node.names:
+                if a.asname:
+                    self.alias[a.asname] = a.name
+                else:
+                    head = a.name.split(".")[0]
+                    self.alias.setdefault(head, head)
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            for a in node.names:
+                if a.name == "*":
+                    self.star_modules.append(node.module)
+                else:
+                    self.alias[a.asname or a.name] = node.module + "." + a.name
 
     def resolve(self, dotted_name):
         if not dotted_name:
@@ -36,6 +39,71 @@ class Imports:
         if full is None:
             return dotted_name
         return full + sep + rest if sep else full
+
+
+def _literal_bytes(node):
+    """Value of a str/bytes literal, or of literal * n / literal + literal; else None."""
+    if type(node) is ast.Constant and isinstance(node.value, (str, bytes)):
+        return node.value
+    if type(node) is ast.BinOp and isinstance(node.op, (ast.Mult, ast.Add)):
+        left = _literal_bytes(node.left)
+        if left is not None and (isinstance(node.op, ast.Mult) or _literal_bytes(node.right) is not None):
+            return left
+    return None
+
+
+class ModuleIndex:
+    """One pass over the module collecting what every analysis step needs.
+
+    imports     the import table (Imports)
+    funcs       (function, enclosing class or None, enclosing function or None)
+    assigned    function node (None for module level) -> names bound in it
+    constants   names assigned a str/bytes literal somewhere (name -> value)
+    strings     str constants of 16+ characters (secret-format scan)
+    """
+
+    def __init__(self, tree):
+        self.imports = Imports()
+        self.funcs = []
+        self.assigned = {None: set()}
+        self.constants = {}
+        self.strings = []
+        self.user_compares = set()  # filled by the flow engine
+        stack = [(tree, None, None, None)]  # node, class, function, owner of bindings
+        while stack:
+            node, cls, func, owner = stack.pop()
+            for child in ast.iter_child_nodes(node):
+                t = type(child)
+                if t is ast.Name:
+                    if type(child.ctx) is ast.Store:
+                        self.assigned[owner].add(child.id)
+                    continue
+                if t is ast.FunctionDef or t is ast.AsyncFunctionDef:
+                    self.funcs.append((child, cls, func))
+                    self.assigned[child] = set()
+                    if owner is not None or cls is None:
+                        self.assigned[owner].add(child.name)
+                    stack.append((child, None, child, child))
+                    continue
+                if t is ast.ClassDef:
+                    stack.append((child, child, None, owner))
+                    continue
+                if t is ast.Import or t is ast.ImportFrom:
+                    self.imports.add(child)
+                    for a in child.names:
+                        if a.name != "*":
+                            self.assigned[owner].add((a.asname or a.name).split(".")[0])
+                    continue
+                if t is ast.Constant:
+                    if type(child.value) is str and len(child.value) >= 16:
+                        self.strings.append(child)
+                    continue
+                if t is ast.Assign and len(child.targets) == 1 and type(child.targets[0]) is ast.Name:
+                    literal = _literal_bytes(child.value)
+                    if literal is not None:
+                        self.constants[child.targets[0].id] = literal
+                stack.append((child, cls, func, owner))
+        self.funcs.sort(key=lambda f: (f[0].lineno, f[0].col_offset))
 
 
 def dotted(node):
@@ -59,12 +127,6 @@ def dotted(node):
     return ".".join(reversed(parts))
 
 
-def call_name(node, imports):
-    """Qualified name of a call's callee (imports resolved), or None."""
-    name = dotted(node.func)
-    return imports.resolve(name) if name else None
-
-
 def last_name(node):
     """Terminal identifier of a callee: `x.y.execute` -> `execute`."""
     f = node.func if isinstance(node, ast.Call) else node
@@ -77,12 +139,6 @@ def last_name(node):
 
 def str_const(node):
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
-        return node.value
-    return None
-
-
-def const_value(node):
-    if isinstance(node, ast.Constant):
         return node.value
     return None
 
@@ -135,19 +191,16 @@ def target_text(node):
     return ""
 
 
-def func_defs(tree):
-    """All function definitions with the name of their enclosing class (or None)."""
-    out = []
-
-    def visit(node, cls):
-        for child in ast.iter_child_nodes(node):
-            if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                out.append((child, cls))
-                visit(child, None)
-            elif isinstance(child, ast.ClassDef):
-                visit(child, child)
-            else:
-                visit(child, cls)
-
-    visit(tree, None)
-    return out
+def subscript_key(node):
+    """Environment key for `x['k']` / `self.d[0]` (constant index), else None."""
+    if not isinstance(node, ast.Subscript):
+        return None
+    base = dotted(node.value)
+    if base is None:
+        base = subscript_key(node.value)
+    if base is None:
+        return None
+    sl = node.slice
+    if isinstance(sl, ast.Constant) and isinstance(sl.value, (str, int)) and not isinstance(sl.value, bool):
+        return "%s[%r]" % (base, sl.value)
+    return None

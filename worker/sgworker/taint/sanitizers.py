@@ -15,7 +15,7 @@ Two kinds of evidence stop a flow, both keyed by sink category (labels.py):
 import ast
 import re
 
-from .names import dotted, last_name, str_const
+from .names import dotted, last_name, str_const, subscript_key
 
 INJECTION = frozenset(("sql", "xss", "ldap", "xpath", "log", "header", "csv"))
 
@@ -51,7 +51,7 @@ _add("re.escape regex.escape", frozenset(("regex",)))
 _add("ldap.filter.escape_filter_chars ldap3.utils.conv.escape_filter_chars escape_filter_chars "
      "ldap.dn.escape_dn_chars escape_dn_chars", frozenset(("ldap",)))
 _add("urllib.parse.quote urllib.parse.quote_plus urllib.parse.urlencode urllib.quote urllib.quote_plus "
-     "urllib.urlencode", frozenset(("xss", "header", "log", "ldap", "xpath", "cmd")))
+     "urllib.urlencode", frozenset(("xss", "header", "log", "ldap", "xpath", "cmd", "ssrf", "redirect")))
 _add("json.dumps", frozenset(("log", "header")))
 _add("flask.jsonify jsonify django.http.JsonResponse JsonResponse", frozenset(("xss", "redirect")))
 
@@ -84,9 +84,9 @@ def call_effect(qualname, lname):
 
 VALIDATING_METHODS = frozenset(("isalnum", "isdigit", "isdecimal", "isnumeric", "isalpha", "isidentifier"))
 _VALIDATOR_NAME = re.compile(
-    r"(?i)^(is_?|has_?)?(valid|safe|allowed|permitted|trusted|whitelisted|allowlisted|authori[sz]ed|legal|acceptable)"
-    r"|valid|allowed|allow_?list|white_?list|is_safe|safe_?url|url_has_allowed|sanitiz")
-_STATEMENT_VALIDATOR = re.compile(r"(?i)^_?(validate|check|verify|ensure|assert|sanitiz|sanitis)|valid")
+    r"(?i)^_?(is_?|has_?)?(valid|safe|allowed|permitted|trusted|whitelisted|allowlisted|authori[sz]ed|legal|acceptable"
+    r"|public)|valid|allowed|allow_?list|white_?list|is_safe|safe_?url|url_has_allowed|sanitiz")
+_STATEMENT_VALIDATOR = re.compile(r"(?i)^_?check_|valid|sanitiz|sanitis|safe|allowed|allow_?list|white_?list|inject")
 _URL_PARTS = frozenset(("netloc", "hostname", "host", "scheme", "port"))
 _ANCHOR_END = re.compile(r"(\$|\\Z|\\z)\)*$")
 _WRAPPERS = frozenset(("set", "frozenset", "str", "list", "tuple", "bytes",
@@ -112,6 +112,12 @@ def checked_keys(node, fa):
     """Environment keys whose data an expression inspects (through identity-preserving wrappers)."""
     if isinstance(node, ast.Name):
         return [node.id] + sorted(fa.derived.get(node.id, ()))
+    if isinstance(node, ast.Subscript):
+        key = subscript_key(node)
+        if key is not None:
+            fa.key_nodes[key] = node
+            return [key]
+        return []
     if isinstance(node, ast.Attribute):
         if node.attr in _URL_PARTS or node.attr in ("path", "name", "parent"):
             return checked_keys(node.value, fa)
@@ -141,6 +147,11 @@ def _is_normalized(node, fa):
 
 def _url_part(node):
     return isinstance(node, ast.Attribute) and node.attr in _URL_PARTS
+
+
+def _host_part(node):
+    """The part of a parsed URL that decides where a request or redirect goes."""
+    return isinstance(node, ast.Attribute) and node.attr in ("netloc", "hostname", "host")
 
 
 def _pattern_text(node, fa):
@@ -198,7 +209,10 @@ def facts(test, fa):
     if isinstance(test, ast.Compare) and len(test.ops) == 1:
         return _compare_facts(test.left, test.ops[0], test.comparators[0], fa)
     if isinstance(test, ast.Call):
-        return _call_facts(test, fa), {}
+        return _call_facts(test, fa)
+    if _host_part(test):
+        # `if parsed.netloc: reject` -- where it is empty the URL stays on this site
+        return {}, _all(checked_keys(test, fa), ("redirect", "ssrf"))
     return {}, {}
 
 
@@ -219,17 +233,25 @@ def _compare_facts(left, op, right, fa):
             else:
                 proof = {}
             return (proof, {}) if isinstance(op, ast.NotIn) else ({}, proof)
+        if isinstance(right, ast.Attribute) and right.attr == "parents":
+            # `base in path.parents`: path lies under base
+            proof = _all(checked_keys(right.value, fa), ("path",))
+            return (proof, {}) if isinstance(op, ast.In) else ({}, proof)
         if fa.peek(right):
             return {}, {}
+        if _url_part(left) and not _host_part(left):
+            return {}, {}  # a scheme or port allow-list says nothing about the destination host
         keys = checked_keys(left, fa)
-        cats = ("redirect", "ssrf") if _url_part(left) else "*"
+        cats = ("redirect", "ssrf") if _host_part(left) else "*"
         proof = _all(keys, cats)
         return (proof, {}) if isinstance(op, ast.In) else ({}, proof)
     if isinstance(op, (ast.Eq, ast.NotEq, ast.Is, ast.IsNot)):
         for a, b in ((left, right), (right, left)):
+            if _url_part(a) and not _host_part(a):
+                continue
             if isinstance(b, ast.Constant) and b.value is not None and not isinstance(op, (ast.Is, ast.IsNot)):
-                proof = _all(checked_keys(a, fa), "*")
-            elif _url_part(a) and not fa.peek(b):
+                proof = _all(checked_keys(a, fa), _host_part(a) and ("redirect", "ssrf") or "*")
+            elif _host_part(a) and not fa.peek(b):
                 proof = _all(checked_keys(a, fa), ("redirect", "ssrf"))
             elif isinstance(a, ast.Call) and (fa.qualname(a) or "").split(".")[-1] in ("commonpath", "commonprefix"):
                 keys = []
@@ -246,7 +268,22 @@ def _compare_facts(left, op, right, fa):
     return {}, {}
 
 
+_FORMULA_CHARS = frozenset("=+-@\t\r")
+
+
 def _call_facts(call, fa):
+    """(when_true, when_false) for a call used as a condition."""
+    func = call.func
+    if isinstance(func, ast.Attribute) and func.attr == "startswith" and call.args:
+        arg = call.args[0]
+        prefixes = [str_const(e) for e in arg.elts] if isinstance(arg, ast.Tuple) else [str_const(arg)]
+        if prefixes and all(p for p in prefixes) and {p[0] for p in prefixes} >= {"=", "+", "-", "@"}:
+            # rejects spreadsheet formulas: safe for CSV where it does not hold
+            return _call_truths(call, fa), _all(checked_keys(func.value, fa), ("csv",))
+    return _call_truths(call, fa), {}
+
+
+def _call_truths(call, fa):
     func = call.func
     name = fa.qualname(call) or ""
     short = name.split(".")[-1]

@@ -11,7 +11,7 @@ when the data is a string this function built: an SQL-looking string passed to
 import ast
 
 from .labels import live
-from .names import arg, dotted, is_false, kwarg, name_tokens, str_const
+from .names import arg, dotted, is_false, kwarg, name_tokens, str_const, target_text
 
 SHELL_STRING = frozenset("""
 os.system os.popen os.popen2 os.popen3 os.popen4 popen2.popen2 popen2.popen3 popen2.popen4
@@ -102,11 +102,15 @@ sqlalchemy.text sqlalchemy.sql.text sqlalchemy.sql.expression.text django.db.mod
 django.db.models.RawSQL pandas.read_sql pandas.read_sql_query
 """.split())
 DB_WORDS = frozenset("""
-execute executemany exec query queries sql select insert update delete fetch fetchall fetchone fetchmany
+execute executemany exec query sql select insert update delete fetch fetchall fetchone fetchmany
 db database cursor mogrify raw run command cmd statement stmt
 """.split())
 CMD_WORDS = frozenset("""
-run exec execute call system popen spawn shell cmd command ssh cli subprocess process sh bash
+run exec execute call system popen spawn shell cmd command
+""".split())
+NOT_WRAPPERS = frozenset("""
+append extend insert appendleft extendleft setdefault write writelines format join replace print debug info
+warning warn error critical exception log fatal pop items keys values startswith endswith split strip encode
 """.split())
 RESPONSE_HEADER_METHODS = frozenset(("add", "set", "setdefault", "add_header", "__setitem__"))
 
@@ -237,12 +241,16 @@ def _subprocess(fa, node, qn, args, kws):
     literal = isinstance(a0, (ast.List, ast.Tuple)) and a0.elts and not isinstance(a0.elts[0], ast.Starred)
     if shell_on:
         head = fa.peek(a0.elts[0]) if literal else v
-        fa.report("cmd", node, head, qn + "(shell=True)", "cmd", ignore_elem=False)
+        certain = isinstance(shell, ast.Constant)
+        fa.report("cmd", node, head, qn + ("(shell=True)" if certain else "(shell=<variable>)"), "cmd",
+                  ignore_elem=False, drop=0 if certain else 1)
         return
     if literal:
         fa.report("cmd", node, fa.peek(a0.elts[0]), qn + "() program name", "cmd")
         rest = frozenset()
         for e in a0.elts[1:]:
+            if str_const(e) == "--":  # end of options: later items cannot be read as flags
+                break
             rest |= fa.peek(e)
         fa.report("arginj", node, rest, qn + "() argument list", "cmd")
         return
@@ -307,11 +315,18 @@ def _lxml(fa, node, qn, args, kws):
         fa.report("xml_default", node, v, qn + "() with lxml's default parser", "xml")
 
 
-def _sql(fa, node, v, sink, conf_drop=0, need_sql_flag=False):
-    keep = frozenset(l for l in v if (l.kind in ("request", "input") or "fmt" in l.flags)
-                     and (not need_sql_flag or "sql" in l.flags))
-    if keep:
-        fa.report("sql", node, keep, sink, "sql", conf_drop=conf_drop)
+def _sql(fa, node, v, sink, conf_drop=0):
+    """Query text built from data. A caller's value spliced in where only an identifier
+    can go (FROM %s, UPDATE %s SET %s = ...) of an otherwise parameterised query is
+    reported one level lower: identifiers cannot be bound as parameters."""
+    keep = frozenset(l for l in v if l.kind in ("request", "input") or "fmt" in l.flags)
+    if not keep:
+        return
+    ident = frozenset(l for l in keep if "sqlident" in l.flags and l.kind not in ("request", "input"))
+    if keep - ident:
+        fa.report("sql", node, keep - ident, sink, "sql", conf_drop=conf_drop)
+    elif ident:
+        fa.report("sql", node, ident, sink + " (table or column name)", "sql", drop=1, conf_drop=conf_drop)
 
 
 def _log(fa, node, sink, args):
@@ -386,6 +401,10 @@ def _method(fa, node, qn, ln, args, kws, recv):
             (fa.qualname(func.value) or "").split(".")[-1] in ("Path", "PurePath", "PosixPath"):
         fa.report("path", node, recv, "Path(...).open()", "path", bump_flag="based")
         return True
+    if ln == "write" and args and (recv_text.endswith("response") or recv_text.endswith("response.out")
+                                   or recv_text.endswith("wfile")):
+        fa.report("xss", node, args[0], recv_text + ".write()", "xss", bump_flag="html")
+        return True
     if ln == "from_string" and args:
         fa.report("ssti", node, args[0], recv_text + ".from_string()", "code")
         return True
@@ -393,21 +412,33 @@ def _method(fa, node, qn, ln, args, kws, recv):
 
 
 def _wrapper(fa, node, ln, args, kws):
-    """Project helpers named like query/command runners that get a string built here."""
-    tokens = name_tokens(dotted(node.func) or ln)
-    if not tokens & (DB_WORDS | CMD_WORDS):
+    """Project helpers named like query/command runners that get a string built here.
+
+    SQL: any argument whose literal text reads as SQL, passed to a callable whose
+    dotted name mentions a query word (``self.db.exec``, ``sql.queryDB``).
+    Commands: the first argument, when it reads as a command line, passed to a
+    callable whose own name is an execution verb (``_run_ssh``, ``exec_cmd``)."""
+    if ln in NOT_WRAPPERS:
         return False
-    values = list(args) + list(kws.values())
+    callee = dotted(node.func) or target_text(node.func) or ln
+    own = ln or (str_const(node.func.slice) if isinstance(node.func, ast.Subscript) else "") or ""
+    tokens = name_tokens(callee)
+    own_tokens = name_tokens(own)
+    if not (tokens & DB_WORDS or own_tokens & CMD_WORDS):
+        return False
+    if ln in ("add", "update", "get", "put") and not tokens & DB_WORDS:
+        return False
     hit = False
-    for v in values:
-        sql = frozenset(l for l in v if "sql" in l.flags and "elem" not in l.flags)
-        if sql and tokens & DB_WORDS:
-            fa.report("sql", node, sql, (dotted(node.func) or ln) + "() (query helper)", "sql", conf_drop=1)
-            hit = True
-            continue
-        cmd = frozenset(l for l in v if "cmdtext" in l.flags and "sql" not in l.flags and "elem" not in l.flags)
-        if cmd and tokens & CMD_WORDS:
-            fa.report("cmd", node, cmd, (dotted(node.func) or ln) + "() (command helper)", "cmd", conf_drop=1)
+    if tokens & DB_WORDS:
+        for v in list(args) + list(kws.values()):
+            sql = frozenset(l for l in v if "sql" in l.flags and "elem" not in l.flags)
+            if sql:
+                _sql(fa, node, sql, callee + "() (query helper)", conf_drop=1)
+                hit = True
+    if own_tokens & CMD_WORDS and args:
+        cmd = frozenset(l for l in args[0] if "cmdtext" in l.flags and "sql" not in l.flags and "elem" not in l.flags)
+        if cmd:
+            fa.report("cmd", node, cmd, callee + "() (command helper)", "cmd", conf_drop=1)
             hit = True
     return hit
 

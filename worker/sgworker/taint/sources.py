@@ -39,6 +39,24 @@ _ROUTE_PARAM = re.compile(r"<(?:(\w+)(?:\([^)]*\))?:)?(\w+)>|\{(\w+)(?::(\w+))?\
 _XFF_HEADER = re.compile(r"(?i)x[-_]forwarded[-_]for|x[-_]real[-_]ip|client[-_]ip|forwarded")
 
 SKIP_PARAMS = frozenset(("self", "cls", "mcs", "metacls"))
+# Web form objects (WTForms/Flask-WTF/Django forms, cgi.FieldStorage): their data is request data.
+FORM_DATA_ATTRS = frozenset(("data", "cleaned_data", "raw_data", "value", "form", "files"))
+
+
+def _configured_default(node):
+    if node is None:
+        return False
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, str) and ("/" in node.value or "\\" in node.value or "://" in node.value)
+    name = dotted(node) or ""
+    last = name.split(".")[-1]
+    return len(last) > 1 and last.isupper()
+
+
+def _root_name(node):
+    while isinstance(node, (ast.Attribute, ast.Subscript)):
+        node = node.value
+    return node.id if isinstance(node, ast.Name) else None
 
 
 def _ann_text(ann):
@@ -49,7 +67,7 @@ def _ann_text(ann):
     return dotted(ann)
 
 
-def is_request_object(node, imports, request_params):
+def is_request_object(node, imports, request_params, assigned=frozenset()):
     """`request`, `self.request`, or a parameter annotated as a request type."""
     if isinstance(node, ast.Name):
         if node.id in request_params:
@@ -57,7 +75,7 @@ def is_request_object(node, imports, request_params):
         full = imports.alias.get(node.id)
         if full is not None:
             return full in REQUEST_QUALNAMES or full.endswith(".request")
-        return node.id in REQUEST_NAMES
+        return node.id in REQUEST_NAMES and node.id not in assigned
     if isinstance(node, ast.Attribute) and node.attr in REQUEST_NAMES:
         return isinstance(node.value, ast.Name) and node.value.id in ("self", "cls", "handler")
     return False
@@ -82,7 +100,9 @@ def source_of(node, fa):
     `fa` is the function analysis (for the import table and request parameters)."""
     imports, rparams = fa.ctx.imports, fa.request_params
     if isinstance(node, ast.Attribute):
-        if node.attr in REQUEST_DATA_ATTRS and is_request_object(node.value, imports, rparams):
+        if node.attr in FORM_DATA_ATTRS and _root_name(node.value) in fa.form_vars:
+            return make("request", node.lineno, _desc(node))
+        if node.attr in REQUEST_DATA_ATTRS and is_request_object(node.value, imports, rparams, fa.assigned):
             flags = ("xff",) if node.attr == "access_route" else ()
             return make("request", node.lineno, _desc(node), flags)
         name = dotted(node)
@@ -95,23 +115,28 @@ def source_of(node, fa):
         return None
     if isinstance(node, ast.Subscript):
         base = node.value
+        if isinstance(base, ast.Name) and base.id in fa.form_vars:
+            return make("request", node.lineno, _desc(node))
         if isinstance(base, ast.Attribute) and base.attr in REQUEST_DATA_ATTRS and \
-                is_request_object(base.value, imports, rparams):
+                is_request_object(base.value, imports, rparams, fa.assigned):
             flags = ("xff",) if _xff_key(node.slice) else ()
             return make("request", node.lineno, _desc(node), flags)
         return None
     if isinstance(node, ast.Call):
         func = node.func
+        if isinstance(func, ast.Attribute) and func.attr in ("getvalue", "getfirst", "getlist") and \
+                _root_name(func.value) in fa.form_vars:
+            return make("request", node.lineno, _desc(node))
         if isinstance(func, ast.Attribute):
             recv = func.value
             # request.args.get('x'), request.headers.get('X-Forwarded-For'), request.GET.getlist(...)
             if isinstance(recv, ast.Attribute) and recv.attr in REQUEST_DATA_ATTRS and \
-                    is_request_object(recv.value, imports, rparams) and func.attr in ("get", "getlist", "getone", "get_all", "getall"):
+                    is_request_object(recv.value, imports, rparams, fa.assigned) and func.attr in ("get", "getlist", "getone", "get_all", "getall"):
                 flags = ("xff",) if node.args and _xff_key(node.args[0]) else ()
                 if func.attr in ("getlist", "getall", "get_all"):
                     flags += ("elem",)
                 return make("request", node.lineno, _desc(node), flags)
-            if func.attr in REQUEST_DATA_METHODS and is_request_object(recv, imports, rparams):
+            if func.attr in REQUEST_DATA_METHODS and is_request_object(recv, imports, rparams, fa.assigned):
                 return make("request", node.lineno, _desc(node))
             if func.attr in HANDLER_SELF_METHODS and isinstance(recv, ast.Name) and recv.id == "self":
                 return make("request", node.lineno, _desc(node))
@@ -164,6 +189,9 @@ def initial_params(fa, func, is_route, route_clean, is_method):
         params.append(args.vararg)
     if args.kwarg:
         params.append(args.kwarg)
+    positional = list(args.posonlyargs) + list(args.args)
+    defaults = dict(zip([a.arg for a in positional[len(positional) - len(args.defaults):]], args.defaults))
+    defaults.update({a.arg: d for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None})
     django_view = False
     first = params[1] if is_method and len(params) > 1 else (params[0] if params else None)
     if first is not None and first.arg in REQUEST_NAMES:
@@ -187,5 +215,9 @@ def initial_params(fa, func, is_route, route_clean, is_method):
                               "route parameter '%s'" % p.arg)
         else:
             flags = ("elem",) if p is args.vararg or p is args.kwarg else ()
+            if _configured_default(defaults.get(p.arg)):
+                # `root=UPLOAD_ROOT`: a setting the caller may override, not the data itself;
+                # text placed after it is confined by intent (like object state)
+                flags += ("state",)
             env[p.arg] = make("param", getattr(p, "lineno", func.lineno), "parameter '%s'" % p.arg, flags)
     return env, request_params

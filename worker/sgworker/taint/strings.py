@@ -15,9 +15,13 @@ _SQL = re.compile(
     r"(?is)\bselect\b[\s\S]{0,400}?\bfrom\b|\binsert\s+(or\s+\w+\s+)?into\b|\bupdate\b[\s\S]{0,200}?\bset\b"
     r"|\bdelete\s+from\b|\breplace\s+into\b|\b(create|drop|alter|truncate)\s+(temporary\s+)?(table|database|index|view|schema)\b"
     r"|\bwhere\b[\s\S]{0,200}?(=|\blike\b|\bin\s*\(|<|>)|\border\s+by\b|\bvalues\s*\(|\blimit\s+\S")
-_HTML = re.compile(r"<\s*[a-zA-Z!/][^>]*>?|<\s*" + HOLE)
-_URL_HOST = re.compile(r"^\s*[a-zA-Z][\w+.-]*://[^/?#\s" + HOLE + r"]+[/?#]")
-_REL_PATH = re.compile(r"^/[^/\\" + HOLE + r"]")
+_HTML = re.compile(
+    r"(?i)<\s*/?\s*(a|abbr|article|aside|b|blockquote|body|br|button|caption|center|code|dd|div|dl|dt|em|"
+    r"embed|fieldset|font|footer|form|h[1-6]|head|header|hr|html|i|iframe|img|input|label|legend|li|link|main|"
+    r"meta|nav|object|ol|optgroup|option|p|pre|s|script|section|select|small|span|strong|style|sub|sup|svg|"
+    r"table|tbody|td|textarea|tfoot|th|thead|title|tr|u|ul|video)(\s|/|>|$)|<!--")
+_URL_HOST = re.compile(r"^\s*[a-zA-Z][\w+.-]*://[^/?#\s]+[/?#]")
+_REL_PATH = re.compile(r"^/[^/\\]")
 _PERCENT = re.compile(r"%(\((?P<key>[^)]*)\))?[-#0 +]*(\*|\d+)?(\.(\*|\d+))?[hlL]?(?P<conv>[diouxXeEfFgGcrsab%])")
 _FORMATTER = string.Formatter()
 
@@ -52,10 +56,11 @@ def percent_slots(fmt):
             out.append("%")
             continue
         key = m.group("key")
+        numeric = m.group("conv") in "diouxXeEfFgGc"
         if key is not None:
-            out.append(("name", key))
+            out.append(("name", key, numeric))
         else:
-            out.append(("pos", index))
+            out.append(("pos", index, numeric))
             index += 1
     out.append(fmt[pos:])
     return out
@@ -80,3 +85,14 @@ def format_slots(fmt):
     except (ValueError, IndexError):
         return None
     return out
+
+
+_COMMAND = re.compile(r"^\s*(sudo\s+)?[\w./" + HOLE + r"-]+\s+\S")
+
+
+def looks_like_command(text):
+    """A program name followed by arguments (``ping -c 1 <x>``, ``svcinfo lsnode <x>``),
+    or values joined with spaces into one command line."""
+    if not text or "\n" in text.strip():
+        return False
+    return _COMMAND.match(text) is not None or text == HOLE + " "
