@@ -10,8 +10,8 @@ internal static class EvalCommand
 {
     public static Command Create()
     {
-        var dataset = new Option<string>("--dataset") { Description = "Dataset name (builtin).", DefaultValueFactory = _ => "builtin" };
-        var datasetPath = new Option<string?>("--dataset-path") { Description = "Local path of the dataset, when not the default location." };
+        var dataset = new Option<string>("--dataset") { Description = "Dataset: builtin, securityeval, llmseceval, pythonsecurityeval, sallm, cweval, cyberseceval-instruct, cyberseceval-autocomplete.", DefaultValueFactory = _ => "builtin" };
+        var datasetPath = new Option<string?>("--dataset-path") { Description = "Local copy of the dataset (file or folder). Without it a public dataset is downloaded into ~/.cache/securegen/datasets." };
         var strategy = new Option<string>("--strategy") { Description = "Strategy name, or several separated by commas.", DefaultValueFactory = _ => "baseline" };
         var samples = new Option<int>("--samples") { Description = "Sessions per (task, strategy).", DefaultValueFactory = _ => 1 };
         var output = new Option<string>("--out") { Description = "Output directory for results.jsonl, metrics.json and the run database.", Required = true };
@@ -21,7 +21,7 @@ internal static class EvalCommand
         var seed = new Option<long>("--seed") { Description = "Base seed; sample i uses seed + i.", DefaultValueFactory = _ => 1234 };
         var temperature = new Option<float>("--temperature") { DefaultValueFactory = _ => 0.8f };
         var maxTokens = new Option<int>("--max-tokens") { DefaultValueFactory = _ => 1024 };
-        var tasks = new Option<int?>("--tasks") { Description = "Use only the first N tasks." };
+        var tasks = new Option<int?>("--tasks") { Description = "Use only the first N tasks (after --cwe / --task-id)." };
         var concurrency = new Option<int>("--concurrency") { Description = "Sessions in flight at once.", DefaultValueFactory = _ => 16 };
         var workers = new Option<int>("--analysis-workers") { Description = "Persistent Python analysis workers.", DefaultValueFactory = _ => Math.Max(1, Environment.ProcessorCount) };
 
@@ -29,6 +29,7 @@ internal static class EvalCommand
         {
             dataset, datasetPath, strategy, samples, output, endpoint, apiKey, model, seed, temperature, maxTokens, tasks, concurrency, workers,
         };
+        var runOptions = EvalRunOptions.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var endpointText = parse.GetValue(endpoint) ?? Environment.GetEnvironmentVariable("OPENAI_BASE_URL");
@@ -53,7 +54,13 @@ internal static class EvalCommand
                 parse.GetValue(tasks),
                 parse.GetValue(concurrency),
                 parse.GetValue(workers));
-            return await EvalRunner.RunAsync(settings, AnsiConsole.Console, cancellationToken);
+            var (selected, problem) = runOptions.Apply(parse, settings);
+            if (selected is null)
+            {
+                return CliError.Report(problem!);
+            }
+
+            return await EvalRunner.RunAsync(selected, AnsiConsole.Console, cancellationToken);
         });
         return command;
     }

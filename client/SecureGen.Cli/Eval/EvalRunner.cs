@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -6,8 +7,11 @@ using SecureGen.Cli.Output;
 using SecureGen.Contracts;
 using SecureGen.Core.Analysis;
 using SecureGen.Core.Benchmarks;
+using SecureGen.Core.Benchmarks.Download;
 using SecureGen.Core.Generation;
+using SecureGen.Core.Metrics;
 using SecureGen.Core.Reporting;
+using SecureGen.Core.Sessions;
 using SecureGen.Core.Storage;
 using SecureGen.Core.Strategies;
 using SecureGen.Grains;
@@ -27,9 +31,11 @@ internal static class EvalRunner
         IReadOnlyList<BenchmarkTask> tasks;
         try
         {
-            tasks = DatasetCatalog.Default.Load(settings.Dataset, settings.DatasetPath);
+            using var downloader = new DatasetDownloader();
+            tasks = await DatasetCatalog.Default.LoadAsync(settings.Dataset, settings.DatasetPath, downloader, cancellationToken);
+            tasks = new TaskFilter(settings.TaskLimit, settings.Cwes, settings.TaskIds).Apply(tasks);
         }
-        catch (Exception e) when (e is UnknownDatasetException or DatasetFormatException)
+        catch (Exception e) when (e is UnknownDatasetException or DatasetFormatException or DatasetDownloadException or TaskSelectionException)
         {
             return CliError.Report(e.Message);
         }
@@ -45,11 +51,6 @@ internal static class EvalRunner
             return CliError.Report($"--samples must be at least 1 (got {settings.Samples})");
         }
 
-        if (settings.TaskLimit is { } limit)
-        {
-            tasks = tasks.Take(limit).ToList();
-        }
-
         try
         {
             RunOutputWriter.EnsureWritable(settings.OutputDirectory);
@@ -59,13 +60,19 @@ internal static class EvalRunner
             return CliError.Report(e.Message);
         }
 
+        var (runId, resumeProblem) = ResumeSupport.Open(settings);
+        if (runId is null)
+        {
+            return CliError.Report(resumeProblem!);
+        }
+
         SimulatorServer? simulator = null;
         try
         {
             Uri endpoint;
             if (settings.Endpoint is null)
             {
-                simulator = await SimulatorServer.StartAsync(new SimulatorOptions(), cancellationToken);
+                simulator = await SimulatorServer.StartAsync(new SimulatorOptions { Latency = TimeSpan.FromMilliseconds(settings.SimulatorLatencyMs) }, cancellationToken);
                 endpoint = simulator.BaseUrl;
                 console.MarkupLine($"[grey]no --endpoint: using the in-process LLM simulator at {simulator.BaseUrl} (a test double; results are marked simulated)[/]");
             }
@@ -79,7 +86,7 @@ internal static class EvalRunner
                 }
             }
 
-            return await RunOnEmbeddedSiloAsync(settings, tasks, endpoint, console, cancellationToken);
+            return await RunOnEmbeddedSiloAsync(settings, runId, tasks, endpoint, console, cancellationToken);
         }
         finally
         {
@@ -90,11 +97,23 @@ internal static class EvalRunner
         }
     }
 
-    private static async Task<int> RunOnEmbeddedSiloAsync(EvalSettings settings, IReadOnlyList<BenchmarkTask> tasks, Uri endpoint, IAnsiConsole console, CancellationToken cancellationToken)
+    private static async Task<int> RunOnEmbeddedSiloAsync(EvalSettings settings, string runId, IReadOnlyList<BenchmarkTask> tasks, Uri endpoint, IAnsiConsole console, CancellationToken cancellationToken)
     {
-        var runId = $"run-{DateTimeOffset.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..6]}";
         var plan = RunPlan.Create(runId, tasks, settings);
-        var progress = new RunProgress(plan.Select(p => p.SessionId));
+        var databasePath = Path.Combine(settings.OutputDirectory, DatabaseFile);
+        IReadOnlyList<SessionInput> pending = plan;
+        IReadOnlyList<SessionResult> done = [];
+        if (settings.Resume)
+        {
+            using var existing = new SqliteSessionStore(databasePath);
+            await existing.InitializeAsync(cancellationToken);
+            (pending, done) = await ResumeSupport.PendingAsync(plan, existing, runId, cancellationToken);
+            console.MarkupLineInterpolated($"[grey]resuming run {runId}: {done.Count} of {plan.Count} sessions already stored[/]");
+        }
+
+        ResumeSupport.Record(settings, runId, plan.Count);
+        var progress = new RunProgress(pending.Select(p => p.SessionId), done.Count);
+        progress.AddStoredUsage(done.Sum(SessionUsage.Tokens), done.Select(SessionUsage.CostUsd).Any(c => c is not null) ? done.Sum(r => SessionUsage.CostUsd(r) ?? 0) : null);
 
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
@@ -107,7 +126,7 @@ internal static class EvalRunner
                 ApiKey = settings.ApiKey ?? Environment.GetEnvironmentVariable("OPENAI_API_KEY") ?? "not-needed",
                 Model = settings.Model,
             })
-            .AddSecureGenStorage(Path.Combine(settings.OutputDirectory, DatabaseFile))
+            .AddSecureGenStorage(databasePath)
             .AddSecureGenEmbeddedCluster(new GrainOptions { SessionConcurrency = settings.Concurrency }, bus => bus.AddConsumer<SessionCompletedObserver>())
             .AddSingleton(progress);
 
@@ -118,15 +137,23 @@ internal static class EvalRunner
         try
         {
             var bus = host.Services.GetRequiredService<IBus>();
-            foreach (var input in plan)
+            foreach (var input in pending)
             {
                 await bus.Publish(new StartSession(input), cancellationToken);
             }
 
-            await WaitWithProgressAsync(progress, console, cancellationToken);
+            try
+            {
+                await WaitWithProgressAsync(progress, console, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                console.MarkupLineInterpolated($"[yellow]stopped:[/] {progress.Finished} of {progress.Planned} sessions are stored; continue with the same command and --resume");
+                throw;
+            }
+
             var results = await store.ListRunAsync(runId, cancellationToken);
-            await RunOutputWriter.WriteAsync(settings.OutputDirectory, runId, results, cancellationToken);
-            var metrics = new RunMetrics(runId, results.Count, results.Any(r => r.Simulated), Core.Metrics.MetricsCalculator.PerStrategy(results));
+            var metrics = await RunOutputWriter.WriteAsync(settings.OutputDirectory, runId, results, cancellationToken);
             SummaryTable.Write(console, metrics, settings.OutputDirectory);
             foreach (var (sessionId, reason) in progress.Faulted)
             {
@@ -146,18 +173,21 @@ internal static class EvalRunner
     {
         await console.Progress()
             .AutoClear(true)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new SpinnerColumn())
             .StartAsync(async ctx =>
             {
-                var bar = ctx.AddTask("sessions", maxValue: progress.Planned);
+                var bar = ctx.AddTask(ProgressLine.Describe(progress, TimeSpan.Zero), maxValue: progress.Planned);
+                var started = Stopwatch.StartNew();
                 while (!progress.Completion.IsCompleted)
                 {
                     await Task.WhenAny(progress.Completion, Task.Delay(200, cancellationToken));
                     cancellationToken.ThrowIfCancellationRequested();
                     bar.Value = progress.Finished;
+                    bar.Description = ProgressLine.Describe(progress, started.Elapsed);
                 }
 
                 bar.Value = progress.Planned;
+                bar.Description = ProgressLine.Describe(progress, started.Elapsed);
             });
     }
 }

@@ -5,6 +5,7 @@ namespace SecureGen.Core.Sessions;
 /// <summary>The outcome of one prompt session: one line of results.jsonl, one row in the store.</summary>
 /// <param name="Judge">What produced the verdict: "static" (analyzers) or "tests" (sandboxed security tests).</param>
 /// <param name="InfrastructureFailure">Set when the LLM endpoint finally failed; such sessions are kept out of model metrics.</param>
+/// <param name="FunctionalTestsPassed">Whether the final code passed the task's functional tests; null when no tests ran (pass@k is then not defined).</param>
 public sealed record SessionResult(
     string RunId,
     string SessionId,
@@ -27,4 +28,5 @@ public sealed record SessionResult(
     IReadOnlyList<string> Trace,
     string? InfrastructureFailure,
     DateTimeOffset CompletedAt,
-    double DurationMs);
+    double DurationMs,
+    bool? FunctionalTestsPassed = null);
