@@ -5,7 +5,7 @@ set -euo pipefail
 
 RUNTIME_PACKAGES=(bandit bubblewrap python3-flask python3-yaml python3-lxml python3-jwt python3-requests
   python3-defusedxml python3-jinja2 python3-cryptography python3-pycryptodome)
-TEST_PACKAGES=(python3-pytest)
+TEST_PACKAGES=(python3-pytest chromium)
 
 packages=("${RUNTIME_PACKAGES[@]}")
 if [[ "${1:-}" == "--test" ]]; then
