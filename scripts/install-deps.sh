@@ -7,7 +7,7 @@ set -euo pipefail
 # python3-pytest runs sandbox jobs written for pytest.
 RUNTIME_PACKAGES=(bandit bubblewrap python3-pytest python3-flask python3-yaml python3-lxml python3-jwt python3-requests
   python3-defusedxml python3-jinja2 python3-cryptography python3-pycryptodome)
-TEST_PACKAGES=(rabbitmq-server postgresql)
+TEST_PACKAGES=(rabbitmq-server postgresql chromium)
 
 packages=("${RUNTIME_PACKAGES[@]}")
 if [[ "${1:-}" == "--test" ]]; then

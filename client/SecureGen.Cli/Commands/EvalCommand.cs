@@ -11,8 +11,8 @@ internal static class EvalCommand
 {
     public static Command Create()
     {
-        var dataset = new Option<string>("--dataset") { Description = "Dataset name (builtin).", DefaultValueFactory = _ => "builtin" };
-        var datasetPath = new Option<string?>("--dataset-path") { Description = "Local path of the dataset, when not the default location." };
+        var dataset = new Option<string>("--dataset") { Description = "Dataset: builtin, securityeval, llmseceval, pythonsecurityeval, sallm, cweval, cyberseceval-instruct, cyberseceval-autocomplete.", DefaultValueFactory = _ => "builtin" };
+        var datasetPath = new Option<string?>("--dataset-path") { Description = "Local copy of the dataset (file or folder). Without it a public dataset is downloaded into ~/.cache/securegen/datasets." };
         var strategy = new Option<string>("--strategy")
         {
             Description = "Strategy name, several separated by commas, a composite like seccoder+securecoder, or 'all'. Known: " + string.Join(", ", StrategyCatalog.Default.Names),
@@ -26,7 +26,7 @@ internal static class EvalCommand
         var seed = new Option<long>("--seed") { Description = "Base seed; sample i uses seed + i.", DefaultValueFactory = _ => 1234 };
         var temperature = new Option<float>("--temperature") { DefaultValueFactory = _ => 0.8f };
         var maxTokens = new Option<int>("--max-tokens") { DefaultValueFactory = _ => 1024 };
-        var tasks = new Option<int?>("--tasks") { Description = "Use only the first N tasks." };
+        var tasks = new Option<int?>("--tasks") { Description = "Use only the first N tasks (after --cwe / --task-id)." };
         var concurrency = new Option<int>("--concurrency") { Description = "Sessions in flight at once.", DefaultValueFactory = _ => 16 };
         var cluster = new Option<string?>("--cluster") { Description = "Submit to a running cluster: its RabbitMQ URL (amqp://...). Needs --db." };
         var db = new Option<string?>("--db") { Description = "With --cluster: the cluster's PostgreSQL (connection string or postgres:// URL)." };
@@ -38,6 +38,7 @@ internal static class EvalCommand
             dataset, datasetPath, strategy, samples, output, endpoint, apiKey, model, seed, temperature, maxTokens, tasks, concurrency, workers, cluster, db,
         };
         strategyOptions.AddTo(command);
+        var runOptions = EvalRunOptions.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var endpointText = parse.GetValue(endpoint) ?? Environment.GetEnvironmentVariable("OPENAI_BASE_URL");
@@ -73,7 +74,13 @@ internal static class EvalCommand
                 EmbeddingModel: parse.GetValue(strategyOptions.EmbeddingModel)!,
                 Cluster: parse.GetValue(cluster),
                 Database: parse.GetValue(db));
-            return await EvalRunner.RunAsync(settings, AnsiConsole.Console, cancellationToken);
+            var (selected, selectionProblem) = runOptions.Apply(parse, settings);
+            if (selected is null)
+            {
+                return CliError.Report(selectionProblem!);
+            }
+
+            return await EvalRunner.RunAsync(selected, AnsiConsole.Console, cancellationToken);
         });
         return command;
     }

@@ -22,7 +22,7 @@ namespace SecureGen.Cli.Eval;
 /// </summary>
 internal static class ClusterEvalRunner
 {
-    public static async Task<int> RunAsync(EvalSettings settings, IReadOnlyList<BenchmarkTask> tasks, IAnsiConsole console, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(EvalSettings settings, string runId, IReadOnlyList<BenchmarkTask> tasks, IAnsiConsole console, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(settings.Database))
         {
@@ -54,8 +54,8 @@ internal static class ClusterEvalRunner
             return CliError.Report($"cannot use the cluster database: {e.Message}");
         }
 
-        var runId = $"run-{DateTimeOffset.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..6]}";
         var plan = RunPlan.Create(runId, tasks, settings);
+        ResumeSupport.Record(settings, runId, plan.Sessions.Count);
         foreach (var skipped in plan.Skipped)
         {
             console.MarkupLineInterpolated($"[grey]skipped {skipped}[/]");
@@ -70,6 +70,7 @@ internal static class ClusterEvalRunner
         try
         {
             var bus = host.Services.GetRequiredService<IBus>();
+            // On --resume every session is submitted again: silos answer stored ones from the store without new work.
             foreach (var input in plan.Sessions)
             {
                 await bus.Publish(new StartSession(input), cancellationToken);
@@ -78,8 +79,8 @@ internal static class ClusterEvalRunner
             console.MarkupLineInterpolated($"[grey]submitted {plan.Sessions.Count} sessions of {runId} to {broker.Host}:{broker.Port}[/]");
             var faults = await FollowAsync(store, runId, plan.Sessions.Count, console, cancellationToken);
             var results = await store.ListRunAsync(runId, cancellationToken);
-            await RunOutputWriter.WriteAsync(settings.OutputDirectory, runId, results, cancellationToken);
-            SummaryTable.Write(console, RunOutputWriter.Summarize(runId, results), settings.OutputDirectory);
+            var metrics = await RunOutputWriter.WriteAsync(settings.OutputDirectory, runId, results, cancellationToken);
+            SummaryTable.Write(console, metrics, settings.OutputDirectory);
             foreach (var fault in faults)
             {
                 console.MarkupLineInterpolated($"[red]session {fault.SessionId} failed:[/] {fault.Reason}");

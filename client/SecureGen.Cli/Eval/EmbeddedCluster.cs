@@ -17,6 +17,7 @@ internal static class EmbeddedCluster
 {
     public static async Task<IReadOnlyList<SessionResult>> RunAsync(
         ClusterSettings settings,
+        string runId,
         IReadOnlyList<SessionInput> plan,
         RunProgress progress,
         Func<RunProgress, Task> waitForCompletion,
@@ -51,7 +52,7 @@ internal static class EmbeddedCluster
             }
 
             await waitForCompletion(progress);
-            return plan.Count == 0 ? [] : await store.ListRunAsync(plan[0].RunId, cancellationToken);
+            return await store.ListRunAsync(runId, cancellationToken);
         }
         finally
         {

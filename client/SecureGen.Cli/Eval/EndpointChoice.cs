@@ -18,11 +18,12 @@ internal sealed class EndpointChoice : IAsyncDisposable
     public bool IsSimulator => _simulator is not null;
 
     /// <summary>The choice, or a one-line problem when the user's endpoint does not answer.</summary>
-    public static async Task<(EndpointChoice? Choice, string? Problem)> OpenAsync(Uri? endpoint, CancellationToken cancellationToken)
+    /// <param name="simulatorLatency">Added to every simulated completion (tests that stop a run midway).</param>
+    public static async Task<(EndpointChoice? Choice, string? Problem)> OpenAsync(Uri? endpoint, TimeSpan simulatorLatency, CancellationToken cancellationToken)
     {
         if (endpoint is null)
         {
-            var simulator = await SimulatorServer.StartAsync(new SimulatorOptions(), cancellationToken);
+            var simulator = await SimulatorServer.StartAsync(new SimulatorOptions { Latency = simulatorLatency }, cancellationToken);
             return (new EndpointChoice(simulator.BaseUrl, simulator), null);
         }
 

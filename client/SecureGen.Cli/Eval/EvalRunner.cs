@@ -1,24 +1,32 @@
+using System.Diagnostics;
 using SecureGen.Cli.Output;
 using SecureGen.Core.Benchmarks;
+using SecureGen.Core.Benchmarks.Download;
+using SecureGen.Core.Metrics;
 using SecureGen.Core.Reporting;
+using SecureGen.Core.Sessions;
+using SecureGen.Core.Storage;
 using SecureGen.Core.Strategies;
 using Spectre.Console;
 
 namespace SecureGen.Cli.Eval;
 
-/// <summary>Runs an evaluation on a silo embedded in this process and writes the run's output files.</summary>
+/// <summary>Runs an evaluation, on a silo embedded in this process or on a cluster, and writes the run's output files.</summary>
 internal static class EvalRunner
 {
     public const string DatabaseFile = "securegen.db";
 
     public static async Task<int> RunAsync(EvalSettings settings, IAnsiConsole console, CancellationToken cancellationToken)
     {
+        IReadOnlyList<BenchmarkTask> loaded;
         IReadOnlyList<BenchmarkTask> tasks;
         try
         {
-            tasks = DatasetCatalog.Default.Load(settings.Dataset, settings.DatasetPath);
+            using var downloader = new DatasetDownloader();
+            loaded = await DatasetCatalog.Default.LoadAsync(settings.Dataset, settings.DatasetPath, downloader, cancellationToken);
+            tasks = new TaskFilter(settings.TaskLimit, settings.Cwes, settings.TaskIds).Apply(loaded);
         }
-        catch (Exception e) when (e is UnknownDatasetException or DatasetFormatException)
+        catch (Exception e) when (e is UnknownDatasetException or DatasetFormatException or DatasetDownloadException or TaskSelectionException)
         {
             return CliError.Report(e.Message);
         }
@@ -35,13 +43,7 @@ internal static class EvalRunner
             return CliError.Report($"--samples must be at least 1 (got {settings.Samples})");
         }
 
-        // The secure code base starts from every loaded task's secure reference; sessions never retrieve their own task's.
-        var codeBaseTasks = tasks;
-        if (settings.TaskLimit is { } limit)
-        {
-            tasks = tasks.Take(limit).ToList();
-        }
-
+        settings = settings with { Strategies = strategies };
         try
         {
             RunOutputWriter.EnsureWritable(settings.OutputDirectory);
@@ -51,13 +53,19 @@ internal static class EvalRunner
             return CliError.Report(e.Message);
         }
 
+        var (runId, resumeProblem) = ResumeSupport.Open(settings);
+        if (runId is null)
+        {
+            return CliError.Report(resumeProblem!);
+        }
+
         if (settings.Cluster is not null)
         {
             // The silos own the LLM endpoint and the analyzers; the client only submits and follows.
-            return await ClusterEvalRunner.RunAsync(settings with { Strategies = strategies }, tasks, console, cancellationToken);
+            return await ClusterEvalRunner.RunAsync(settings, runId, tasks, console, cancellationToken);
         }
 
-        var (choice, problem) = await EndpointChoice.OpenAsync(settings.Endpoint, cancellationToken);
+        var (choice, problem) = await EndpointChoice.OpenAsync(settings.Endpoint, TimeSpan.FromMilliseconds(settings.SimulatorLatencyMs), cancellationToken);
         if (choice is null)
         {
             return CliError.Report(problem!);
@@ -70,44 +78,73 @@ internal static class EvalRunner
                 console.MarkupLine($"[grey]no --endpoint: using the in-process LLM simulator at {choice.Endpoint} (a test double; results are marked simulated)[/]");
             }
 
-            var runId = $"run-{DateTimeOffset.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..6]}";
-            var plan = RunPlan.Create(runId, tasks, settings with { Strategies = strategies });
-            foreach (var skipped in plan.Skipped)
-            {
-                console.MarkupLineInterpolated($"[grey]skipped {skipped}[/]");
-            }
-
-            var progress = new RunProgress(plan.Sessions.Select(p => p.SessionId));
-            var cluster = new ClusterSettings(choice.Endpoint, settings.ApiKey, settings.Model, settings.EmbeddingModel, settings.AnalysisWorkers, settings.Concurrency,
-                Path.Combine(settings.OutputDirectory, DatabaseFile), codeBaseTasks);
-            var results = await EmbeddedCluster.RunAsync(cluster, plan.Sessions, progress, p => WaitWithProgressAsync(p, console, cancellationToken), cancellationToken);
-            await RunOutputWriter.WriteAsync(settings.OutputDirectory, runId, results, cancellationToken);
-            SummaryTable.Write(console, RunOutputWriter.Summarize(runId, results), settings.OutputDirectory);
-            foreach (var (sessionId, reason) in progress.Faulted)
-            {
-                console.MarkupLineInterpolated($"[red]session {sessionId} failed:[/] {reason}");
-            }
-
-            return progress.Faulted.Count == 0 ? 0 : 1;
+            // The secure code base starts from every loaded task's secure reference; sessions never retrieve their own task's.
+            return await RunOnEmbeddedSiloAsync(settings, runId, tasks, loaded, choice.Endpoint, console, cancellationToken);
         }
+    }
+
+    private static async Task<int> RunOnEmbeddedSiloAsync(EvalSettings settings, string runId, IReadOnlyList<BenchmarkTask> tasks, IReadOnlyList<BenchmarkTask> codeBaseTasks, Uri endpoint, IAnsiConsole console, CancellationToken cancellationToken)
+    {
+        var plan = RunPlan.Create(runId, tasks, settings);
+        foreach (var skipped in plan.Skipped)
+        {
+            console.MarkupLineInterpolated($"[grey]skipped {skipped}[/]");
+        }
+
+        var databasePath = Path.Combine(settings.OutputDirectory, DatabaseFile);
+        IReadOnlyList<SessionInput> pending = plan.Sessions;
+        IReadOnlyList<SessionResult> done = [];
+        if (settings.Resume)
+        {
+            using var existing = new SqliteSessionStore(databasePath);
+            await existing.InitializeAsync(cancellationToken);
+            (pending, done) = await ResumeSupport.PendingAsync(plan.Sessions, existing, runId, cancellationToken);
+            console.MarkupLineInterpolated($"[grey]resuming run {runId}: {done.Count} of {plan.Sessions.Count} sessions already stored[/]");
+        }
+
+        ResumeSupport.Record(settings, runId, plan.Sessions.Count);
+        var progress = new RunProgress(pending.Select(p => p.SessionId), done.Count);
+        progress.AddStoredUsage(done.Sum(SessionUsage.Tokens), done.Select(SessionUsage.CostUsd).Any(c => c is not null) ? done.Sum(r => SessionUsage.CostUsd(r) ?? 0) : null);
+
+        var cluster = new ClusterSettings(endpoint, settings.ApiKey, settings.Model, settings.EmbeddingModel, settings.AnalysisWorkers, settings.Concurrency, databasePath, codeBaseTasks);
+        var results = await EmbeddedCluster.RunAsync(cluster, runId, pending, progress, p => WaitWithProgressAsync(p, console, cancellationToken), cancellationToken);
+        var metrics = await RunOutputWriter.WriteAsync(settings.OutputDirectory, runId, results, cancellationToken);
+        SummaryTable.Write(console, metrics, settings.OutputDirectory);
+        foreach (var (sessionId, reason) in progress.Faulted)
+        {
+            console.MarkupLineInterpolated($"[red]session {sessionId} failed:[/] {reason}");
+        }
+
+        return progress.Faulted.Count == 0 ? 0 : 1;
     }
 
     private static async Task WaitWithProgressAsync(RunProgress progress, IAnsiConsole console, CancellationToken cancellationToken)
     {
-        await console.Progress()
-            .AutoClear(true)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
-            .StartAsync(async ctx =>
-            {
-                var bar = ctx.AddTask("sessions", maxValue: progress.Planned);
-                while (!progress.Completion.IsCompleted)
+        try
+        {
+            await console.Progress()
+                .AutoClear(true)
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new SpinnerColumn())
+                .StartAsync(async ctx =>
                 {
-                    await Task.WhenAny(progress.Completion, Task.Delay(200, cancellationToken));
-                    cancellationToken.ThrowIfCancellationRequested();
-                    bar.Value = progress.Finished;
-                }
+                    var bar = ctx.AddTask(ProgressLine.Describe(progress, TimeSpan.Zero), maxValue: progress.Planned);
+                    var started = Stopwatch.StartNew();
+                    while (!progress.Completion.IsCompleted)
+                    {
+                        await Task.WhenAny(progress.Completion, Task.Delay(200, cancellationToken));
+                        cancellationToken.ThrowIfCancellationRequested();
+                        bar.Value = progress.Finished;
+                        bar.Description = ProgressLine.Describe(progress, started.Elapsed);
+                    }
 
-                bar.Value = progress.Planned;
-            });
+                    bar.Value = progress.Planned;
+                    bar.Description = ProgressLine.Describe(progress, started.Elapsed);
+                });
+        }
+        catch (OperationCanceledException)
+        {
+            console.MarkupLineInterpolated($"[yellow]stopped:[/] {progress.Finished} of {progress.Planned} sessions are stored; continue with the same command and --resume");
+            throw;
+        }
     }
 }

@@ -26,4 +26,16 @@ internal sealed record EvalSettings(
     string? Database = null)
 {
     public const string DefaultEmbeddingModel = "text-embedding-3-small";
+
+    /// <summary>--cwe: keep only tasks of these CWEs.</summary>
+    public IReadOnlyList<int> Cwes { get; init; } = [];
+
+    /// <summary>--task-id: keep only these tasks.</summary>
+    public IReadOnlyList<string> TaskIds { get; init; } = [];
+
+    /// <summary>--resume: continue the run whose run.json is in the output directory.</summary>
+    public bool Resume { get; init; }
+
+    /// <summary>Hidden --simulator-latency-ms: slows the in-process simulator (tests that stop a run midway).</summary>
+    public int SimulatorLatencyMs { get; init; }
 }

@@ -1,24 +1,34 @@
 namespace SecureGen.Cli.Eval;
 
-/// <summary>Counts finished sessions of the current run and completes when every planned one is done.</summary>
+/// <summary>
+/// Counts finished sessions of the current run (including those a resumed run found already stored)
+/// with the tokens and cost they used, and completes when every planned one is done.
+/// </summary>
 internal sealed class RunProgress
 {
     private readonly HashSet<string> _pending;
     private readonly Dictionary<string, string> _faulted = [];
     private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _gate = new();
+    private long _tokens;
+    private double _cost;
+    private bool _costKnown;
 
-    public RunProgress(IEnumerable<string> plannedSessionIds)
+    public RunProgress(IEnumerable<string> pendingSessionIds, int alreadyDone = 0)
     {
-        _pending = [.. plannedSessionIds];
-        Planned = _pending.Count;
-        if (Planned == 0)
+        _pending = [.. pendingSessionIds];
+        AlreadyDone = alreadyDone;
+        Planned = _pending.Count + alreadyDone;
+        if (_pending.Count == 0)
         {
             _done.TrySetResult();
         }
     }
 
     public int Planned { get; }
+
+    /// <summary>Sessions a resumed run found stored before it started.</summary>
+    public int AlreadyDone { get; }
 
     public int Finished
     {
@@ -27,6 +37,20 @@ internal sealed class RunProgress
             lock (_gate)
             {
                 return Planned - _pending.Count;
+            }
+        }
+    }
+
+    public long Tokens => Interlocked.Read(ref _tokens);
+
+    /// <summary>Null while no finished session reported a cost.</summary>
+    public double? Cost
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _costKnown ? _cost : null;
             }
         }
     }
@@ -44,18 +68,40 @@ internal sealed class RunProgress
 
     public Task Completion => _done.Task;
 
-    public void MarkCompleted(string sessionId) => Remove(sessionId, null);
+    public void MarkCompleted(string sessionId, long tokens = 0, double? cost = null) => Remove(sessionId, null, tokens, cost);
 
-    public void MarkFaulted(string sessionId, string reason) => Remove(sessionId, reason);
+    public void MarkFaulted(string sessionId, string reason) => Remove(sessionId, reason, 0, null);
 
-    private void Remove(string sessionId, string? fault)
+    /// <summary>Usage of sessions stored before this process started (a resumed run).</summary>
+    public void AddStoredUsage(long tokens, double? cost)
     {
         lock (_gate)
         {
+            AddUsage(tokens, cost);
+        }
+    }
+
+    private void AddUsage(long tokens, double? cost)
+    {
+        Interlocked.Add(ref _tokens, tokens);
+        if (cost is { } c)
+        {
+            _cost += c;
+            _costKnown = true;
+        }
+    }
+
+    private void Remove(string sessionId, string? fault, long tokens, double? cost)
+    {
+        lock (_gate)
+        {
+            // A redelivered session completes twice; only the first counts.
             if (!_pending.Remove(sessionId))
             {
                 return;
             }
+
+            AddUsage(tokens, cost);
 
             if (fault is not null)
             {

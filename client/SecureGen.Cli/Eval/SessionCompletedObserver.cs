@@ -1,15 +1,20 @@
 using MassTransit;
 using SecureGen.Contracts;
+using SecureGen.Core.Metrics;
+using SecureGen.Core.Storage;
 
 namespace SecureGen.Cli.Eval;
 
-/// <summary>Feeds the run's progress from SessionCompleted events, and from faults of sessions that could not finish.</summary>
-internal sealed class SessionCompletedObserver(RunProgress progress) : IConsumer<SessionCompleted>, IConsumer<Fault<StartSession>>
+/// <summary>Feeds the run's progress from SessionCompleted events (with the tokens and cost the stored result used), and from faults of sessions that could not finish.</summary>
+internal sealed class SessionCompletedObserver(RunProgress progress, ISessionStore store) : IConsumer<SessionCompleted>, IConsumer<Fault<StartSession>>
 {
-    public Task Consume(ConsumeContext<SessionCompleted> context)
+    public async Task Consume(ConsumeContext<SessionCompleted> context)
     {
-        progress.MarkCompleted(context.Message.SessionId);
-        return Task.CompletedTask;
+        var result = await store.FindAsync(context.Message.SessionId, context.CancellationToken);
+        progress.MarkCompleted(
+            context.Message.SessionId,
+            result is null ? 0 : SessionUsage.Tokens(result),
+            result is null ? null : SessionUsage.CostUsd(result));
     }
 
     public Task Consume(ConsumeContext<Fault<StartSession>> context)

@@ -22,7 +22,7 @@ internal static class GenerateRunner
             return CliError.Report(e.Message);
         }
 
-        var (choice, problem) = await EndpointChoice.OpenAsync(request.Endpoint, cancellationToken);
+        var (choice, problem) = await EndpointChoice.OpenAsync(request.Endpoint, TimeSpan.Zero, cancellationToken);
         if (choice is null)
         {
             return CliError.Report(problem!);
@@ -44,7 +44,7 @@ internal static class GenerateRunner
                 var progress = new RunProgress([input.SessionId]);
                 var cluster = new ClusterSettings(choice.Endpoint, request.ApiKey, request.Model, request.EmbeddingModel, request.AnalysisWorkers, 1,
                     Path.Combine(workDir, EvalRunner.DatabaseFile), CodeBaseTasks());
-                var results = await EmbeddedCluster.RunAsync(cluster, [input], progress, p => p.Completion.WaitAsync(cancellationToken), cancellationToken);
+                var results = await EmbeddedCluster.RunAsync(cluster, input.RunId, [input], progress, p => p.Completion.WaitAsync(cancellationToken), cancellationToken);
                 if (progress.Faulted.Count > 0 || results.Count == 0)
                 {
                     await Console.Error.WriteLineAsync($"error: the session failed: {string.Join("; ", progress.Faulted.Values)}");

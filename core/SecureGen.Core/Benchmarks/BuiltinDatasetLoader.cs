@@ -9,6 +9,9 @@ public sealed class BuiltinDatasetLoader : IDatasetLoader
 
     public string Name => DatasetName;
 
+    /// <summary>Ships with SecureGen: nothing to download.</summary>
+    public DatasetSource? Source => null;
+
     public IReadOnlyList<BenchmarkTask> Load(string? path)
     {
         var root = path ?? LocateTasksFolder();
@@ -76,6 +79,8 @@ public sealed class BuiltinDatasetLoader : IDatasetLoader
         }
 
         var prompt = Read(dir, "prompt.py", required: true)!;
+        var functional = Read(dir, "test_functional.py");
+        var security = Read(dir, "test_security.py");
         return new BenchmarkTask(
             meta.Id,
             DatasetName,
@@ -86,9 +91,21 @@ public sealed class BuiltinDatasetLoader : IDatasetLoader
             meta.Title,
             Read(dir, "secure.py"),
             Read(dir, "insecure.py"),
-            Read(dir, "test_functional.py"),
-            Read(dir, "test_security.py"));
+            functional,
+            security,
+            TestSuiteOf(functional, security));
     }
+
+    /// <summary>The runner writes the candidate as solution.py beside the two test modules (benchmark/README.md).</summary>
+    private static TaskTestSuite? TestSuiteOf(string? functional, string? security) =>
+        functional is null || security is null
+            ? null
+            : new TaskTestSuite(
+                TestFramework.Unittest,
+                "solution",
+                new Dictionary<string, string> { ["test_functional.py"] = functional, ["test_security.py"] = security },
+                ["python3", "-m", "unittest", "-q", "test_functional"],
+                ["python3", "-m", "unittest", "-q", "test_security"]);
 
     private static string? Read(string dir, string file, bool required = false)
     {

@@ -11,4 +11,22 @@ public sealed record RunMetrics(
     int Sessions,
     bool Simulated,
     IReadOnlyList<StrategyMetrics> Strategies,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ClassificationMetrics>? Classification = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ClassificationMetrics>? Classification = null)
+{
+    public IReadOnlyList<CweMetrics> PerCwe { get; init; } = [];
+
+    /// <summary>How the intervals were drawn: resamples over tasks, seed, level.</summary>
+    public BootstrapSettings? Bootstrap { get; init; }
+
+    public static RunMetrics From(string runId, IReadOnlyList<Sessions.SessionResult> results, MetricsOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        options ??= MetricsOptions.Default;
+        var classification = MetricsCalculator.Classification(results);
+        return new RunMetrics(runId, results.Count, results.Any(r => r.Simulated), MetricsCalculator.PerStrategy(results, options), classification.Count == 0 ? null : classification)
+        {
+            PerCwe = MetricsCalculator.PerCwe(results),
+            Bootstrap = new BootstrapSettings(options.BootstrapResamples, options.BootstrapSeed, options.ConfidenceLevel, "tasks"),
+        };
+    }
+}

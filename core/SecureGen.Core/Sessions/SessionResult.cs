@@ -11,6 +11,7 @@ namespace SecureGen.Core.Sessions;
 /// <param name="Parameters">The strategy parameters the session used, defaults included.</param>
 /// <param name="RefinementPairs">Before/after pairs of refined candidates, for scorer bootstrapping.</param>
 /// <param name="Classifications">For the classify task: the model's answers on labelled code.</param>
+/// <param name="FunctionalTestsPassed">Whether the final code passed the task's functional tests; null when no tests ran (pass@k is then not defined).</param>
 public sealed record SessionResult(
     string RunId,
     string SessionId,
@@ -39,4 +40,5 @@ public sealed record SessionResult(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ChoiceReason = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, string>? Parameters = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<RefinementPair>? RefinementPairs = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ClassificationOutcome>? Classifications = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ClassificationOutcome>? Classifications = null,
+    bool? FunctionalTestsPassed = null);

@@ -56,7 +56,7 @@ public sealed class EvalCommandTests : IDisposable
         var run = await CliProcess.RunAsync("eval", "--dataset", "no-such-set", "--out", Path.Combine(_dir, "x"));
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal("error: unknown dataset 'no-such-set' (known: builtin)", run.Stderr.Trim());
+        Assert.Equal("error: unknown dataset 'no-such-set' (known: builtin, cweval, cyberseceval-autocomplete, cyberseceval-instruct, llmseceval, pythonsecurityeval, sallm, securityeval)", run.Stderr.Trim());
     }
 
     [Fact]
