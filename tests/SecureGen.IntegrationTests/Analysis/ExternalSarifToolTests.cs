@@ -122,8 +122,10 @@ public sealed class ExternalSarifToolTests : IDisposable
         var run = await Tool($"--record '{record}'", "{dir}").RunAsync(Safe, TestContext.Current.CancellationToken);
 
         Assert.True(run.Succeeded, run.Error);
-        var folder = await File.ReadAllTextAsync(record, TestContext.Current.CancellationToken);
+        var recorded = await File.ReadAllLinesAsync(record, TestContext.Current.CancellationToken);
+        var folder = recorded[0];
         Assert.StartsWith(Path.GetTempPath(), folder, StringComparison.Ordinal);
+        Assert.Equal("700", recorded[1]);
         Assert.False(Directory.Exists(folder), $"{folder} was left behind");
     }
 

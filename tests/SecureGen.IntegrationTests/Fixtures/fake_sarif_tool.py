@@ -11,7 +11,8 @@ An eval( fed by an earlier input( line gets a code flow from that line.
 
 Modes: ok (default), exit-one-on-findings, crash, garbage, silent, hang, unsuccessful, wrong-version.
 --pidfile writes this process's id first, so a test can check a hung tool was killed;
---record writes the target path it was given, so a test can check it was cleaned up.
+--record writes the target path it was given and the permissions of the folder above it,
+so a test can check the candidate was private and cleaned up.
 """
 import json
 import os
@@ -94,8 +95,9 @@ def main(argv):
         with open(pidfile, "w", encoding="utf-8") as handle:
             handle.write(str(os.getpid()))
     if record:
+        private_root = os.path.dirname(os.path.abspath(target).rstrip("/"))
         with open(record, "w", encoding="utf-8") as handle:
-            handle.write(target)
+            handle.write("%s\n%o" % (target, os.stat(private_root).st_mode & 0o777))
     if mode == "silent":
         return 0
     if mode == "hang":
