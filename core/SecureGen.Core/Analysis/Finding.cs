@@ -6,6 +6,7 @@ namespace SecureGen.Core.Analysis;
 /// <param name="Cwe">CWE id, when the rule maps to one.</param>
 /// <param name="SourceLine">For data-flow findings: where the tainted data enters.</param>
 /// <param name="SinkLine">For data-flow findings: where it reaches the dangerous call.</param>
+/// <param name="RuleName">The tool's readable name for the rule (e.g. subprocess_popen_with_shell_equals_true), when it has one.</param>
 public sealed record Finding(
     string Tool,
     string RuleId,
@@ -16,4 +17,5 @@ public sealed record Finding(
     int EndLine,
     string Message,
     int? SourceLine = null,
-    int? SinkLine = null);
+    int? SinkLine = null,
+    string? RuleName = null);

@@ -89,6 +89,19 @@ public sealed partial class PythonWorkerPool : ICodeAnalyzer, ISyntaxChecker, IA
         return _policy.Decide(_options.Analyzers, runs, syntax);
     }
 
+    /// <summary>The analyzers this worker offers (its answer to "ping"): what <see cref="PythonWorkerOptions.Analyzers"/> may name.</summary>
+    /// <exception cref="WorkerFailedException">The worker could not be started or did not answer.</exception>
+    public async Task<IReadOnlyList<string>> GetAvailableAnalyzersAsync(CancellationToken cancellationToken)
+    {
+        var response = await SendAsync(new JsonObject { ["op"] = "ping" }, cancellationToken);
+        if (!response.TryGetProperty("analyzers", out var analyzers) || analyzers.ValueKind != JsonValueKind.Array)
+        {
+            throw new WorkerFailedException("analysis worker's answer to ping lists no analyzers");
+        }
+
+        return analyzers.EnumerateArray().Where(a => a.ValueKind == JsonValueKind.String).Select(a => a.GetString()!).ToList();
+    }
+
     public async Task<string?> FindSyntaxErrorAsync(string code, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(code);

@@ -27,7 +27,8 @@ internal static class WorkerFindingReader
                 EndLine: f.TryGetProperty("end_line", out var end) && end.ValueKind == JsonValueKind.Number ? end.GetInt32() : line,
                 Message: f.GetProperty("message").GetString() ?? string.Empty,
                 SourceLine: OptionalInt(f, "source_line"),
-                SinkLine: OptionalInt(f, "sink_line")));
+                SinkLine: OptionalInt(f, "sink_line"),
+                RuleName: f.TryGetProperty("rule_name", out var name) && name.ValueKind == JsonValueKind.String ? name.GetString() : null));
         }
 
         return new ToolRun(tool, true, findings, null);

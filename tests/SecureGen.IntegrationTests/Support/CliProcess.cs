@@ -7,16 +7,21 @@ public static class CliProcess
 {
     public sealed record Result(int ExitCode, string Stdout, string Stderr);
 
-    public static Task<Result> RunAsync(params string[] args) => RunAsync(TimeSpan.FromMinutes(3), args);
+    public static Task<Result> RunAsync(params string[] args) => RunInAsync(AppContext.BaseDirectory, TimeSpan.FromMinutes(3), args);
 
-    public static async Task<Result> RunAsync(TimeSpan timeout, params string[] args)
+    public static Task<Result> RunAsync(TimeSpan timeout, params string[] args) => RunInAsync(AppContext.BaseDirectory, timeout, args);
+
+    public static Task<Result> RunInAsync(string workingDirectory, params string[] args) => RunInAsync(workingDirectory, TimeSpan.FromMinutes(3), args);
+
+    /// <summary>Runs the CLI with the given working folder, so relative paths in its output stay short and stable.</summary>
+    public static async Task<Result> RunInAsync(string workingDirectory, TimeSpan timeout, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = workingDirectory,
         };
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "securegen.dll"));
         foreach (var a in args)

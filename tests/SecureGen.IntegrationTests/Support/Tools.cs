@@ -17,6 +17,17 @@ public static class Tools
         return p.ExitCode == 0 ? null : "Debian's bandit is not installed for /usr/bin/python3 (run scripts/install-deps.sh)";
     });
 
+    /// <summary>Debian's interpreter, which runs the analysis worker and the test fixtures' scripts.</summary>
+    public const string Python = "/usr/bin/python3";
+
+    public static void RequirePython()
+    {
+        if (!File.Exists(Python))
+        {
+            Assert.Skip($"{Python} is not installed");
+        }
+    }
+
     public static void RequireBandit()
     {
         if (BanditProblem.Value is { } problem)

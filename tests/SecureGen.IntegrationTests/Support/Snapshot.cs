@@ -1,0 +1,39 @@
+namespace SecureGen.IntegrationTests.Support;
+
+/// <summary>
+/// Compares output with a snapshot file checked into this project. To accept new output, run the
+/// tests with SECUREGEN_UPDATE_SNAPSHOTS=1 (the files are rewritten), then review the git diff.
+/// </summary>
+public static class Snapshot
+{
+    public const string UpdateVariable = "SECUREGEN_UPDATE_SNAPSHOTS";
+
+    /// <param name="relativePath">Path below the test project's folder, e.g. Cli/Snapshots/x.txt.</param>
+    public static void Match(string actual, string relativePath)
+    {
+        var path = Path.Combine(ProjectDirectory(), relativePath);
+        var normalised = actual.ReplaceLineEndings("\n");
+        if (Environment.GetEnvironmentVariable(UpdateVariable) == "1")
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, normalised);
+            return;
+        }
+
+        Assert.True(File.Exists(path), $"snapshot {path} does not exist: run the tests with {UpdateVariable}=1 to write it, then review it");
+        Assert.Equal(File.ReadAllText(path).ReplaceLineEndings("\n"), normalised);
+    }
+
+    private static string ProjectDirectory()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "SecureGen.IntegrationTests.csproj")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"SecureGen.IntegrationTests.csproj not found above {AppContext.BaseDirectory}");
+    }
+}
