@@ -1,4 +1,5 @@
 using MassTransit;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -6,13 +7,14 @@ using SecureGen.Cli.Output;
 using SecureGen.Contracts;
 using SecureGen.Core.Analysis;
 using SecureGen.Core.Benchmarks;
-using SecureGen.Core.Generation;
+using SecureGen.Core.Generation.Caching;
+using SecureGen.Core.Generation.Configuration;
 using SecureGen.Core.Reporting;
+using SecureGen.Core.Sessions;
 using SecureGen.Core.Storage;
 using SecureGen.Core.Strategies;
 using SecureGen.Grains;
 using SecureGen.Silo.Hosting;
-using SecureGen.Simulator;
 using Spectre.Console;
 
 namespace SecureGen.Cli.Eval;
@@ -59,41 +61,56 @@ internal static class EvalRunner
             return CliError.Report(e.Message);
         }
 
-        SimulatorServer? simulator = null;
+        LlmSetup llm;
         try
         {
-            Uri endpoint;
-            if (settings.Endpoint is null)
+            llm = await LlmSetup.CreateAsync(settings, cancellationToken);
+        }
+        catch (LlmConfigurationException e)
+        {
+            return CliError.Report(e.Message);
+        }
+
+        await using (llm)
+        {
+            if (llm.Simulator is { } simulator)
             {
-                simulator = await SimulatorServer.StartAsync(new SimulatorOptions(), cancellationToken);
-                endpoint = simulator.BaseUrl;
-                console.MarkupLine($"[grey]no --endpoint: using the in-process LLM simulator at {simulator.BaseUrl} (a test double; results are marked simulated)[/]");
+                console.MarkupLine($"[grey]no endpoint given: using the in-process LLM simulator at {simulator.BaseUrl} (a test double; results are marked simulated)[/]");
             }
             else
             {
-                endpoint = settings.Endpoint;
-                var problem = await EndpointProbe.FindProblemAsync(endpoint, cancellationToken);
+                var problem = await EndpointProbe.FindProblemAsync(llm.Endpoint.BaseUrl, cancellationToken);
                 if (problem is not null)
                 {
                     return CliError.Report(problem);
                 }
             }
 
-            return await RunOnEmbeddedSiloAsync(settings, tasks, endpoint, console, cancellationToken);
-        }
-        finally
-        {
-            if (simulator is not null)
+            SqliteResponseCache? cache = null;
+            if (!settings.NoCache)
             {
-                await simulator.DisposeAsync();
+                cache = new SqliteResponseCache(llm.Configuration.CachePath ?? Path.Combine(settings.OutputDirectory, DatabaseFile));
+                try
+                {
+                    await cache.InitializeAsync(cancellationToken);
+                }
+                catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
+                {
+                    return CliError.Report($"cannot open the LLM response cache '{cache.Path}': {e.Message}");
+                }
+            }
+
+            using (cache)
+            {
+                return await RunOnEmbeddedSiloAsync(settings, tasks, llm, cache, console, cancellationToken);
             }
         }
     }
 
-    private static async Task<int> RunOnEmbeddedSiloAsync(EvalSettings settings, IReadOnlyList<BenchmarkTask> tasks, Uri endpoint, IAnsiConsole console, CancellationToken cancellationToken)
+    private static async Task<int> RunOnEmbeddedSiloAsync(EvalSettings settings, IReadOnlyList<BenchmarkTask> tasks, LlmSetup llm, SqliteResponseCache? cache, IAnsiConsole console, CancellationToken cancellationToken)
     {
         var runId = $"run-{DateTimeOffset.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..6]}";
-        var plan = RunPlan.Create(runId, tasks, settings);
+        var plan = RunPlan.Create(runId, tasks, settings, llm.Model);
         var progress = new RunProgress(plan.Select(p => p.SessionId));
 
         var builder = Host.CreateApplicationBuilder();
@@ -101,12 +118,7 @@ internal static class EvalRunner
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
         builder.Services
             .AddSecureGenAnalysis(new PythonWorkerOptions { WorkerCount = settings.AnalysisWorkers })
-            .AddSecureGenGeneration(new LlmEndpointOptions
-            {
-                BaseUrl = endpoint,
-                ApiKey = settings.ApiKey ?? Environment.GetEnvironmentVariable("OPENAI_API_KEY") ?? "not-needed",
-                Model = settings.Model,
-            })
+            .AddSecureGenGeneration(llm.Configuration, cache)
             .AddSecureGenStorage(Path.Combine(settings.OutputDirectory, DatabaseFile))
             .AddSecureGenEmbeddedCluster(new GrainOptions { SessionConcurrency = settings.Concurrency }, bus => bus.AddConsumer<SessionCompletedObserver>())
             .AddSingleton(progress);
@@ -126,8 +138,9 @@ internal static class EvalRunner
             await WaitWithProgressAsync(progress, console, cancellationToken);
             var results = await store.ListRunAsync(runId, cancellationToken);
             await RunOutputWriter.WriteAsync(settings.OutputDirectory, runId, results, cancellationToken);
-            var metrics = new RunMetrics(runId, results.Count, results.Any(r => r.Simulated), Core.Metrics.MetricsCalculator.PerStrategy(results));
+            var metrics = new RunMetrics(runId, results.Count, results.Any(r => r.Simulated), Core.Metrics.MetricsCalculator.PerStrategy(results), LlmUsage.Of(results));
             SummaryTable.Write(console, metrics, settings.OutputDirectory);
+            console.MarkupLineInterpolated($"[grey]LLM: {metrics.Llm!.Calls} call(s), {metrics.Llm.CacheHits} from the cache{(cache is null ? " (--no-cache)" : string.Empty)}, {metrics.Llm.Retries} retries, ${metrics.Llm.CostUsd:0.####}[/]");
             foreach (var (sessionId, reason) in progress.Faulted)
             {
                 console.MarkupLineInterpolated($"[red]session {sessionId} failed:[/] {reason}");

@@ -6,7 +6,7 @@ namespace SecureGen.Cli.Eval;
 /// <summary>One session per (task, strategy, sample), with deterministic ids and seeds.</summary>
 internal static class RunPlan
 {
-    public static IReadOnlyList<SessionInput> Create(string runId, IReadOnlyList<BenchmarkTask> tasks, EvalSettings settings)
+    public static IReadOnlyList<SessionInput> Create(string runId, IReadOnlyList<BenchmarkTask> tasks, EvalSettings settings, string model)
     {
         var plan = new List<SessionInput>();
         foreach (var task in tasks)
@@ -23,7 +23,7 @@ internal static class RunPlan
                         strategy,
                         sample,
                         Seed: settings.Seed + sample,
-                        settings.Model,
+                        model,
                         settings.Temperature,
                         settings.MaxTokens));
                 }

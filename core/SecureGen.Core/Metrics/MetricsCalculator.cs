@@ -37,7 +37,8 @@ public static class MetricsCalculator
             UnknownRate: Rate(unknown, judged.Count),
             PromptTokens: all.Sum(r => r.LlmCalls.Sum(c => (long)c.PromptTokens)),
             CompletionTokens: all.Sum(r => r.LlmCalls.Sum(c => (long)c.CompletionTokens)),
-            Simulated: all.Any(r => r.Simulated));
+            Simulated: all.Any(r => r.Simulated),
+            Llm: LlmUsage.Of(all));
     }
 
     private static double Rate(int count, int total) => total == 0 ? 0 : Math.Round((double)count / total, 6);

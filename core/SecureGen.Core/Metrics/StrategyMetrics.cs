@@ -1,6 +1,9 @@
+using SecureGen.Core.Sessions;
+
 namespace SecureGen.Core.Metrics;
 
 /// <summary>Per-strategy outcome shares. Rates are over model-judged sessions: infrastructure failures are counted apart and left out.</summary>
+/// <param name="Llm">The strategy's LLM calls summed: tokens, dollars, retries, cache hits and misses.</param>
 public sealed record StrategyMetrics(
     string Strategy,
     int Sessions,
@@ -15,4 +18,5 @@ public sealed record StrategyMetrics(
     double UnknownRate,
     long PromptTokens,
     long CompletionTokens,
-    bool Simulated);
+    bool Simulated,
+    LlmUsage? Llm = null);

@@ -38,7 +38,7 @@ public static class RunOutputWriter
         }
 
         await WriteAtomicallyAsync(Path.Combine(outputDirectory, ResultsFile), lines.ToString(), cancellationToken);
-        var metrics = new RunMetrics(runId, ordered.Count, ordered.Any(r => r.Simulated), MetricsCalculator.PerStrategy(ordered));
+        var metrics = new RunMetrics(runId, ordered.Count, ordered.Any(r => r.Simulated), MetricsCalculator.PerStrategy(ordered), LlmUsage.Of(ordered));
         await WriteAtomicallyAsync(Path.Combine(outputDirectory, MetricsFile), JsonSerializer.Serialize(metrics, ResultJson.Indented) + "\n", cancellationToken);
     }
 

@@ -27,4 +27,8 @@ public sealed record SessionResult(
     IReadOnlyList<string> Trace,
     string? InfrastructureFailure,
     DateTimeOffset CompletedAt,
-    double DurationMs);
+    double DurationMs)
+{
+    /// <summary>This session's LLM calls summed (tokens, dollars, retries, cache hits); derived, so never out of step.</summary>
+    public LlmUsage Usage => LlmUsage.Of(LlmCalls);
+}

@@ -34,7 +34,8 @@ public sealed class SqliteSessionStore : ISessionStore, IDisposable
             session_id TEXT NOT NULL REFERENCES sessions(session_id),
             seq INTEGER NOT NULL, purpose TEXT NOT NULL, model TEXT NOT NULL,
             prompt_tokens INTEGER NOT NULL, completion_tokens INTEGER NOT NULL,
-            latency_ms REAL NOT NULL, simulated INTEGER NOT NULL, error TEXT);
+            latency_ms REAL NOT NULL, simulated INTEGER NOT NULL, error TEXT,
+            cost_usd REAL NOT NULL DEFAULT 0, retries INTEGER NOT NULL DEFAULT 0, cached INTEGER NOT NULL DEFAULT 0, samples INTEGER NOT NULL DEFAULT 1);
         CREATE INDEX IF NOT EXISTS ix_llm_calls_session ON llm_calls(session_id);
         """;
 
@@ -120,7 +121,10 @@ public sealed class SqliteSessionStore : ISessionStore, IDisposable
                 var call = result.LlmCalls[i];
                 await using var row = connection.CreateCommand();
                 row.Transaction = transaction;
-                row.CommandText = "INSERT INTO llm_calls VALUES ($id, $seq, $purpose, $model, $pt, $ct, $latency, $simulated, $error)";
+                row.CommandText = """
+                    INSERT INTO llm_calls (session_id, seq, purpose, model, prompt_tokens, completion_tokens, latency_ms, simulated, error, cost_usd, retries, cached, samples)
+                    VALUES ($id, $seq, $purpose, $model, $pt, $ct, $latency, $simulated, $error, $cost, $retries, $cached, $samples)
+                    """;
                 row.Parameters.AddWithValue("$id", result.SessionId);
                 row.Parameters.AddWithValue("$seq", i);
                 row.Parameters.AddWithValue("$purpose", call.Purpose);
@@ -130,6 +134,10 @@ public sealed class SqliteSessionStore : ISessionStore, IDisposable
                 row.Parameters.AddWithValue("$latency", call.LatencyMs);
                 row.Parameters.AddWithValue("$simulated", call.Simulated ? 1 : 0);
                 row.Parameters.AddWithValue("$error", (object?)call.Error ?? DBNull.Value);
+                row.Parameters.AddWithValue("$cost", call.CostUsd);
+                row.Parameters.AddWithValue("$retries", call.Retries);
+                row.Parameters.AddWithValue("$cached", call.Cached ? 1 : 0);
+                row.Parameters.AddWithValue("$samples", call.Samples);
                 await row.ExecuteNonQueryAsync(cancellationToken);
             }
 
