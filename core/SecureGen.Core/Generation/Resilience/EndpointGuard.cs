@@ -36,6 +36,9 @@ public sealed partial class EndpointGuard : IDisposable
 
     public CircuitBreaker Breaker { get; }
 
+    /// <summary>Tokens left in the tokens-per-minute budget (negative while callers queue); null when unlimited.</summary>
+    public double? TokensAvailable => _tokens?.Available;
+
     /// <summary>Calls in flight right now (holding a concurrency slot).</summary>
     public int InFlight => _options.MaxConcurrency - _slots.CurrentCount;
 
@@ -50,6 +53,7 @@ public sealed partial class EndpointGuard : IDisposable
         ArgumentNullException.ThrowIfNull(attempt);
         ArgumentNullException.ThrowIfNull(usedTokens);
         var retries = 0;
+        var reserved = _tokens is null ? 0 : Math.Min(Math.Max(estimatedTokens, 0), (int)_tokens.Capacity);
         while (true)
         {
             if (!Breaker.TryEnter(out var openFor))
@@ -64,16 +68,18 @@ public sealed partial class EndpointGuard : IDisposable
             var entered = false;
             try
             {
-                await WaitForBudgetAsync(estimatedTokens, cancellationToken);
+                await WaitForBudgetAsync(reserved, cancellationToken);
                 await _slots.WaitAsync(cancellationToken);
                 entered = true;
                 var result = await attempt(cancellationToken);
                 Breaker.OnSuccess();
-                _tokens?.Adjust(estimatedTokens - usedTokens(result));
+                _tokens?.Adjust(reserved - usedTokens(result));
                 return new GuardedResult<T>(result, retries);
             }
             catch (LlmEndpointException e) when (!cancellationToken.IsCancellationRequested)
             {
+                // A failed attempt produced no tokens: give its reservation back.
+                _tokens?.Adjust(reserved);
                 if (!e.IsTransient)
                 {
                     Breaker.OnSuccess();
@@ -123,7 +129,7 @@ public sealed partial class EndpointGuard : IDisposable
         }
     }
 
-    private async Task WaitForBudgetAsync(int estimatedTokens, CancellationToken cancellationToken)
+    private async Task WaitForBudgetAsync(int reservedTokens, CancellationToken cancellationToken)
     {
         TimeSpan pause;
         lock (_pauseGate)
@@ -133,7 +139,7 @@ public sealed partial class EndpointGuard : IDisposable
 
         var wait = pause > TimeSpan.Zero ? pause : TimeSpan.Zero;
         var forRequests = _requests?.Reserve(1) ?? TimeSpan.Zero;
-        var forTokens = _tokens?.Reserve(estimatedTokens) ?? TimeSpan.Zero;
+        var forTokens = _tokens?.Reserve(reservedTokens) ?? TimeSpan.Zero;
         wait = new[] { wait, forRequests, forTokens }.Max();
         if (wait > TimeSpan.Zero)
         {
