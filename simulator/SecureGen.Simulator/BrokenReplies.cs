@@ -14,8 +14,9 @@ internal static class BrokenReplies
     private static readonly string[] Noise = ["}{", "]]>", "\u00c3\u00a9", "\u00e2\u0080\u0099", "\ufffd", "@@", "~~", "%%", "<|", "|>", "\\x00", "&&"];
 
     /// <summary>
-    /// Cuts the reply just after an opening bracket or quote inside its code, past 30% of the code, the way a
-    /// max-tokens stop leaves a call half written. Cutting there (not at a line end) guarantees the result does not parse.
+    /// Cuts the reply just after an opening bracket inside its code, past 30% of the code, the way a max-tokens
+    /// stop leaves a call half written. An unclosed bracket (or a string left open) guarantees the result does not parse;
+    /// real truncation at a line end can still parse, which no extractor can tell.
     /// </summary>
     public static string Truncate(string reply, Random random)
     {
@@ -28,10 +29,10 @@ internal static class BrokenReplies
         var fenceEnd = reply.IndexOf("```", codeStart, StringComparison.Ordinal);
         var codeEnd = fenceEnd < 0 ? reply.Length : fenceEnd;
         var from = codeStart + (int)((codeEnd - codeStart) * (0.3 + (0.5 * random.NextDouble())));
-        var cut = reply.IndexOfAny(['(', '[', '{', '"'], from);
+        var cut = reply.IndexOfAny(['(', '[', '{'], from);
         while (cut >= 0 && cut < codeEnd && InComment(reply, cut))
         {
-            cut = reply.IndexOfAny(['(', '[', '{', '"'], cut + 1);
+            cut = reply.IndexOfAny(['(', '[', '{'], cut + 1);
         }
 
         if (cut < 0 || cut >= codeEnd)
