@@ -10,7 +10,18 @@ namespace SecureGen.Simulator;
 internal static class ChatCompletionsEndpoint
 {
     public static void Map(WebApplication app, SimulatorState state) =>
-        app.MapPost("/v1/chat/completions", (HttpContext http, CancellationToken ct) => HandleAsync(http, state, ct));
+        app.MapPost("/v1/chat/completions", async (HttpContext http, CancellationToken ct) =>
+        {
+            state.Statistics.Enter();
+            try
+            {
+                return await HandleAsync(http, state, ct);
+            }
+            finally
+            {
+                state.Statistics.Leave();
+            }
+        });
 
     private static async Task<IResult> HandleAsync(HttpContext http, SimulatorState state, CancellationToken requestAborted)
     {

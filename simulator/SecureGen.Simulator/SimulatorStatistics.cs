@@ -12,6 +12,8 @@ public sealed class SimulatorStatistics
     private long _serverErrors;
     private long _hangs;
     private long _completions;
+    private int _inFlight;
+    private int _maxInFlight;
 
     public long ChatRequests => Interlocked.Read(ref _chat);
 
@@ -25,6 +27,9 @@ public sealed class SimulatorStatistics
 
     /// <summary>Completions returned (n per successful request).</summary>
     public long Completions => Interlocked.Read(ref _completions);
+
+    /// <summary>The most chat requests the server was working on at once (a check that clients keep their concurrency limit).</summary>
+    public int MaxInFlight => Volatile.Read(ref _maxInFlight);
 
     /// <summary>Every chat request in arrival order, with the status it got.</summary>
     public IReadOnlyList<SimulatorRequest> Requests => [.. _log];
@@ -50,6 +55,17 @@ public sealed class SimulatorStatistics
 
         _log.Enqueue(new SimulatorRequest(at, status, samples, seed));
     }
+
+    internal void Enter()
+    {
+        var now = Interlocked.Increment(ref _inFlight);
+        int seen;
+        while (now > (seen = Volatile.Read(ref _maxInFlight)) && Interlocked.CompareExchange(ref _maxInFlight, now, seen) != seen)
+        {
+        }
+    }
+
+    internal void Leave() => Interlocked.Decrement(ref _inFlight);
 
     internal void Embeddings() => Interlocked.Increment(ref _embeddings);
 }

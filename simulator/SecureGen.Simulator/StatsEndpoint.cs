@@ -19,6 +19,7 @@ internal static class StatsEndpoint
                 ["rate_limited"] = s.RateLimited,
                 ["server_errors"] = s.ServerErrors,
                 ["hangs"] = s.Hangs,
+                ["max_in_flight"] = s.MaxInFlight,
             });
         });
 }

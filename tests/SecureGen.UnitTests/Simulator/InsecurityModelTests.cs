@@ -105,7 +105,9 @@ public sealed class InsecurityModelTests
         var engine = new SimulatorEngine(Book, options, new FaultInjector(options, new SimulatorRandom(1)));
         var messages = new[] { ChatTurn.User(TaskMessage(entry)) };
 
-        Assert.Equal(engine.Complete(messages, 5, 2), engine.Complete(messages, 5, 2));
-        Assert.Equal("sg_cwe089_find_user", engine.Complete(messages, 5, 2).TaskId);
+        var (a, b) = (engine.Complete(messages, 5, 2), engine.Complete(messages, 5, 2));
+        Assert.Equal((a.Content, a.Label, a.TaskId), (b.Content, b.Label, b.TaskId));
+        Assert.Equal("sg_cwe089_find_user", a.TaskId);
+        Assert.NotEqual(a.Content, engine.Complete(messages, 5, 3).Content);
     }
 }
