@@ -50,7 +50,7 @@ internal sealed class LlmSetup : IAsyncDisposable
         else if (endpoints.Count == 0)
         {
             simulator = await SimulatorServer.StartAsync(new SimulatorOptions(), cancellationToken);
-            endpoints = [new LlmEndpointOptions { Name = SimulatorEndpointName, BaseUrl = simulator.BaseUrl, Model = SimulatorServer.ModelName }];
+            endpoints = [new LlmEndpointOptions { Name = SimulatorEndpointName, BaseUrl = simulator.BaseUrl, Model = SimulatorServer.ModelName, EmbeddingModel = SimulatorServer.EmbeddingModelName }];
         }
 
         var configuration = new LlmConfiguration

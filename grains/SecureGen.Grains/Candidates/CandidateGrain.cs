@@ -17,6 +17,12 @@ public sealed class CandidateGrain(IChatModel model, ISyntaxChecker syntax) : IC
     {
         var request = context.Message;
         var cancellationToken = context.CancellationToken;
+        if (request.Count < 1)
+        {
+            await context.RespondAsync(new CandidatesGenerated(request.SessionId, [], [], null));
+            return;
+        }
+
         var chat = new ChatRequest(request.Messages, request.Model, request.Temperature, MaxTokens: request.MaxTokens, Seed: request.Seed, Samples: request.Count);
         ChatReply reply;
         try

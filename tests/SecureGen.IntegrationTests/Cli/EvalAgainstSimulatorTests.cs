@@ -138,4 +138,27 @@ public sealed class EvalAgainstSimulatorTests : IDisposable
         });
         Assert.Equal(results.Count, metrics.GetProperty("strategies")[0].GetProperty("unparsable").GetInt32());
     }
+
+    [Fact]
+    public async Task A_wrong_configuration_file_is_a_one_line_error_naming_the_file_and_the_problem()
+    {
+        var config = Path.Combine(_dir, "llm.yaml");
+        await File.WriteAllTextAsync(config, "endpoints:\n  - base_url: http://127.0.0.1:9/v1\n    requests_per_minit: 10\n", TestContext.Current.CancellationToken);
+
+        var run = await CliProcess.RunAsync("eval", "--out", Path.Combine(_dir, "x"), "--config", config);
+
+        Assert.Equal(2, run.ExitCode);
+        var line = Assert.Single(run.Stderr.Trim().Split('\n'));
+        Assert.StartsWith($"error: LLM configuration '{config}' line 3:", line, StringComparison.Ordinal);
+        Assert.Contains("requests_per_minit", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_bad_simulator_setting_is_a_one_line_error()
+    {
+        var run = await CliProcess.RunAsync("simulator", "--port", "0", "--garbage-rate", "2");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("error: simulator: garbage_rate must be between 0 and 1 (got 2)", run.Stderr.Trim());
+    }
 }
