@@ -3,7 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using SecureGen.Core.Analysis;
+using SecureGen.Core.Benchmarks;
 using SecureGen.Core.Generation;
+using SecureGen.Core.Generation.Configuration;
 using SecureGen.Core.Storage;
 using SecureGen.Core.Strategies;
 using SecureGen.Grains;
@@ -35,15 +37,29 @@ public static class SiloServiceCollectionExtensions
                 throw new ArgumentException("a silo with the candidate role needs an LLM endpoint (SecureGen:LlmEndpoint / --endpoint)", nameof(settings));
             }
 
-            services.AddSecureGenGeneration(new LlmEndpointOptions
+            var configuration = new LlmConfiguration
             {
-                BaseUrl = endpoint,
-                Model = settings.LlmModel,
-                ApiKey = settings.LlmApiKey ?? Environment.GetEnvironmentVariable("OPENAI_API_KEY") ?? "not-needed",
-            });
+                Endpoints =
+                [
+                    new LlmEndpointOptions
+                    {
+                        BaseUrl = endpoint,
+                        Model = settings.LlmModel,
+                        ApiKey = settings.LlmApiKey ?? Environment.GetEnvironmentVariable("OPENAI_API_KEY") ?? "not-needed",
+                    },
+                ],
+                DefaultModel = settings.LlmModel,
+                Source = "silo settings",
+            };
+            services.AddSecureGenGeneration(configuration, cache: null);
         }
 
         services.TryAddSingleton(StrategyCatalog.Default);
+        if (roles.HasFlag(GrainRoles.Session))
+        {
+            // SecCoder's secure code base: the built-in benchmark's secure references shipped with the silo.
+            services.AddSecureGenRetrieval(new BuiltinDatasetLoader().Load(null));
+        }
         var grainOptions = settings.ToGrainOptions();
         grainOptions.StopTimeout = TimeSpan.FromSeconds(settings.ShutdownTimeoutSeconds);
         services.AddSecureGenCluster(roles, settings.Transport, grainOptions);

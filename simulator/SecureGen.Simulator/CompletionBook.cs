@@ -5,24 +5,26 @@ namespace SecureGen.Simulator;
 /// <summary>The simulator's labelled answers: each known task's secure and insecure reference.</summary>
 internal sealed class CompletionBook
 {
-    private readonly List<BenchmarkTask> _tasks;
+    private readonly List<BookEntry> _entries;
 
     public CompletionBook(IEnumerable<BenchmarkTask> tasks) =>
-        _tasks = tasks.Where(t => t.EntryPoint is not null && t.SecureReference is not null && t.InsecureReference is not null).ToList();
+        _entries = tasks.Where(t => t.EntryPoint is not null && t.SecureReference is not null && t.InsecureReference is not null).Select(BookEntry.For).ToList();
 
-    public int Count => _tasks.Count;
+    public int Count => _entries.Count;
+
+    public IReadOnlyList<BookEntry> Entries => _entries;
 
     /// <summary>The task asked about: the one whose function definition appears last in the conversation (a one-shot example comes first).</summary>
-    public BenchmarkTask? Recognise(string conversation)
+    public BookEntry? Recognise(string conversation)
     {
-        BenchmarkTask? best = null;
+        BookEntry? best = null;
         var bestAt = -1;
-        foreach (var task in _tasks)
+        foreach (var entry in _entries)
         {
-            var at = conversation.LastIndexOf($"def {task.EntryPoint}(", StringComparison.Ordinal);
+            var at = conversation.LastIndexOf($"def {entry.Task.EntryPoint}(", StringComparison.Ordinal);
             if (at > bestAt)
             {
-                best = task;
+                best = entry;
                 bestAt = at;
             }
         }

@@ -4,33 +4,39 @@ using SecureGen.Core.Generation;
 
 namespace SecureGen.Simulator;
 
-/// <summary>Decides each simulated completion: which task, secure or insecure, and how it is worded. Deterministic for a given seed.</summary>
-internal sealed class SimulatorEngine(CompletionBook book, SimulatorOptions options)
+/// <summary>
+/// Decides each simulated completion: which task, secure or insecure (by <see cref="InsecurityModel"/>),
+/// and how it is worded. Completion i of a request with a seed is a function of (conversation, seed, i):
+/// the same request gives the same answers. Completion faults come from the simulator's own random source.
+/// </summary>
+internal sealed class SimulatorEngine(CompletionBook book, SimulatorOptions options, FaultInjector faults)
 {
     public SimulatedChoice Complete(IReadOnlyList<ChatTurn> messages, long? seed, int choiceIndex)
     {
         var conversation = string.Join("\n", messages.Select(m => m.Content));
         var rng = seed is null ? new Random() : new Random(StableSeed(conversation, seed.Value, choiceIndex));
-        var task = book.Recognise(conversation);
-        if (task is null)
+        var entry = book.Recognise(conversation);
+        SimulatedChoice choice;
+        if (entry is null)
         {
-            return new SimulatedChoice(ReplyComposer.Unrecognised(), null, null);
+            choice = new SimulatedChoice(ReplyComposer.Unrecognised(), null, null, null, [], null);
+        }
+        else
+        {
+            var signals = ChatSignals.Read(messages, entry, book);
+            var probability = InsecurityModel.Probability(options, signals);
+            var insecure = rng.NextDouble() < probability;
+            var code = insecure ? entry.Task.InsecureReference! : entry.Task.SecureReference!;
+            choice = new SimulatedChoice(ReplyComposer.Compose(code, entry.Task.EntryPoint!, rng), entry.Task.Id, insecure ? "insecure" : "secure",
+                Math.Round(probability, 6), [.. signals.Names()], null);
         }
 
-        var rate = options.InsecureRate;
-        if (ChatSignals.AsksForSecurity(conversation))
+        return faults.NextChoice() switch
         {
-            rate *= options.SecurityInstructionFactor;
-        }
-
-        if (ChatSignals.CarriesAnalyzerFindings(conversation))
-        {
-            rate *= options.AnalyzerFeedbackFactor;
-        }
-
-        var insecure = rng.NextDouble() < rate;
-        var code = insecure ? task.InsecureReference! : task.SecureReference!;
-        return new SimulatedChoice(ReplyComposer.Compose(code, task.EntryPoint!, rng), task.Id, insecure ? "insecure" : "secure");
+            ChoiceFault.Truncated => choice with { Content = BrokenReplies.Truncate(choice.Content, rng), Fault = "truncated", FinishReason = "length" },
+            ChoiceFault.Garbage => choice with { Content = BrokenReplies.Garbage(rng), Fault = "garbage", Label = null },
+            _ => choice,
+        };
     }
 
     public static int EstimateTokens(string text) => Math.Max(1, (text.Length + 3) / 4);

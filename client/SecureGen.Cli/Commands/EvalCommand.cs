@@ -22,7 +22,9 @@ internal static class EvalCommand
         var output = new Option<string>("--out") { Description = "Output directory for results.jsonl, metrics.json and the run database.", Required = true };
         var endpoint = new Option<string?>("--endpoint") { Description = "OpenAI-compatible base URL (…/v1). Default: OPENAI_BASE_URL, else the in-process simulator." };
         var apiKey = new Option<string?>("--api-key") { Description = "API key (default: OPENAI_API_KEY)." };
-        var model = new Option<string>("--model") { Description = "Model name sent to the endpoint.", DefaultValueFactory = _ => "securegen-simulator" };
+        var model = new Option<string?>("--model") { Description = "Model name sent to the endpoint (default: the configuration's default_model, else the endpoint's model)." };
+        var config = new Option<string?>("--config") { Description = "LLM configuration file (YAML or JSON): endpoints, limits, retries, prices, cache path." };
+        var noCache = new Option<bool>("--no-cache") { Description = "Bypass the LLM response cache (neither read nor write it)." };
         var seed = new Option<long>("--seed") { Description = "Base seed; sample i uses seed + i.", DefaultValueFactory = _ => 1234 };
         var temperature = new Option<float>("--temperature") { DefaultValueFactory = _ => 0.8f };
         var maxTokens = new Option<int>("--max-tokens") { DefaultValueFactory = _ => 1024 };
@@ -35,13 +37,13 @@ internal static class EvalCommand
 
         var command = new Command("eval", "Evaluate generation strategies on a dataset.")
         {
-            dataset, datasetPath, strategy, samples, output, endpoint, apiKey, model, seed, temperature, maxTokens, tasks, concurrency, workers, cluster, db,
+            dataset, datasetPath, strategy, samples, output, endpoint, apiKey, model, config, noCache, seed, temperature, maxTokens, tasks, concurrency, workers, cluster, db,
         };
         strategyOptions.AddTo(command);
         var runOptions = EvalRunOptions.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var endpointText = parse.GetValue(endpoint) ?? Environment.GetEnvironmentVariable("OPENAI_BASE_URL");
+            var endpointText = parse.GetValue(endpoint);
             Uri? endpointUri = null;
             if (!string.IsNullOrEmpty(endpointText) && (!Uri.TryCreate(endpointText, UriKind.Absolute, out endpointUri) || endpointUri.Scheme is not ("http" or "https")))
             {
@@ -62,7 +64,7 @@ internal static class EvalCommand
                 Path.GetFullPath(parse.GetValue(output)!),
                 endpointUri,
                 parse.GetValue(apiKey),
-                parse.GetValue(model)!,
+                parse.GetValue(model),
                 parse.GetValue(seed),
                 parse.GetValue(temperature),
                 parse.GetValue(maxTokens),
@@ -71,9 +73,11 @@ internal static class EvalCommand
                 parse.GetValue(workers),
                 parsed.Parameters,
                 StorePrompts: !parse.GetValue(strategyOptions.NoStorePrompts),
-                EmbeddingModel: parse.GetValue(strategyOptions.EmbeddingModel)!,
+                EmbeddingModel: parse.GetValue(strategyOptions.EmbeddingModel),
                 Cluster: parse.GetValue(cluster),
-                Database: parse.GetValue(db));
+                Database: parse.GetValue(db),
+                ConfigPath: parse.GetValue(config),
+                NoCache: parse.GetValue(noCache));
             var (selected, selectionProblem) = runOptions.Apply(parse, settings);
             if (selected is null)
             {

@@ -16,7 +16,7 @@ internal static class GenerateCommand
         var cwe = new Option<int?>("--cwe") { Description = "The CWE the prompt is prone to, when known (cwe-aware uses it)." };
         var endpoint = new Option<string?>("--endpoint") { Description = "OpenAI-compatible base URL (…/v1). Default: OPENAI_BASE_URL, else the in-process simulator." };
         var apiKey = new Option<string?>("--api-key") { Description = "API key (default: OPENAI_API_KEY)." };
-        var model = new Option<string>("--model") { DefaultValueFactory = _ => "securegen-simulator" };
+        var model = new Option<string?>("--model") { Description = "Model name (default: the configuration's, else the endpoint's)." };
         var seed = new Option<long>("--seed") { DefaultValueFactory = _ => 1234 };
         var temperature = new Option<float>("--temperature") { DefaultValueFactory = _ => 0.8f };
         var maxTokens = new Option<int>("--max-tokens") { DefaultValueFactory = _ => 1024 };
@@ -61,7 +61,7 @@ internal static class GenerateCommand
 
             var request = new GenerateRequest(
                 path, parsed.Strategies[0], parse.GetValue(cwe), parsed.Parameters, !parse.GetValue(strategyOptions.NoStorePrompts), endpointUri, parse.GetValue(apiKey),
-                parse.GetValue(model)!, parse.GetValue(strategyOptions.EmbeddingModel)!, parse.GetValue(seed), parse.GetValue(temperature), parse.GetValue(maxTokens),
+                parse.GetValue(model), parse.GetValue(strategyOptions.EmbeddingModel), parse.GetValue(seed), parse.GetValue(temperature), parse.GetValue(maxTokens),
                 parse.GetValue(workers), parse.GetValue(sarif), parse.GetValue(resultJson));
             return await GenerateRunner.RunAsync(request, cancellationToken);
         });

@@ -21,10 +21,9 @@ internal sealed class StrategyOptions
 
     public Option<bool> NoStorePrompts { get; } = new("--no-store-prompts") { Description = "Keep only each prompt's SHA-256 in the session traces, not its text." };
 
-    public Option<string> EmbeddingModel { get; } = new("--embedding-model")
+    public Option<string?> EmbeddingModel { get; } = new("--embedding-model")
     {
         Description = "Embedding model for SecCoder's dense retriever (sent to the same endpoint).",
-        DefaultValueFactory = _ => EvalSettings.DefaultEmbeddingModel,
     };
 
     public static StrategyOptions Create() => new();

@@ -54,7 +54,8 @@ internal static class ClusterEvalRunner
             return CliError.Report($"cannot use the cluster database: {e.Message}");
         }
 
-        var plan = RunPlan.Create(runId, tasks, settings);
+        // Silos own the endpoints; sessions ask for the model the user named, else the silos' default.
+        var plan = RunPlan.Create(runId, tasks, settings, settings.Model ?? string.Empty);
         ResumeSupport.Record(settings, runId, plan.Sessions.Count);
         foreach (var skipped in plan.Skipped)
         {

@@ -28,13 +28,8 @@ internal static class EmbeddedCluster
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
         builder.Services
             .AddSecureGenAnalysis(new PythonWorkerOptions { WorkerCount = settings.AnalysisWorkers })
-            .AddSecureGenGeneration(new LlmEndpointOptions
-            {
-                BaseUrl = settings.Endpoint,
-                ApiKey = settings.ApiKey ?? Environment.GetEnvironmentVariable("OPENAI_API_KEY") ?? "not-needed",
-                Model = settings.Model,
-            })
-            .AddSecureGenRetrieval(settings.CodeBaseTasks, settings.EmbeddingModel)
+            .AddSecureGenGeneration(settings.Llm, settings.Cache)
+            .AddSecureGenRetrieval(settings.CodeBaseTasks)
             .AddSecureGenStorage(settings.DatabasePath)
             .AddSecureGenEmbeddedCluster(new GrainOptions { SessionConcurrency = settings.Concurrency }, bus => bus.AddConsumer<SessionCompletedObserver>())
             .AddSingleton(progress);

@@ -1,7 +1,10 @@
 using System.Diagnostics;
+using Microsoft.Data.Sqlite;
 using SecureGen.Cli.Output;
 using SecureGen.Core.Benchmarks;
 using SecureGen.Core.Benchmarks.Download;
+using SecureGen.Core.Generation.Caching;
+using SecureGen.Core.Generation.Configuration;
 using SecureGen.Core.Metrics;
 using SecureGen.Core.Reporting;
 using SecureGen.Core.Sessions;
@@ -65,27 +68,52 @@ internal static class EvalRunner
             return await ClusterEvalRunner.RunAsync(settings, runId, tasks, console, cancellationToken);
         }
 
-        var (choice, problem) = await EndpointChoice.OpenAsync(settings.Endpoint, TimeSpan.FromMilliseconds(settings.SimulatorLatencyMs), cancellationToken);
-        if (choice is null)
+        LlmSetup llm;
+        try
         {
-            return CliError.Report(problem!);
+            llm = await LlmSetup.CreateAsync(settings, cancellationToken);
+        }
+        catch (LlmConfigurationException e)
+        {
+            return CliError.Report(e.Message);
         }
 
-        await using (choice)
+        await using (llm)
         {
-            if (choice.IsSimulator)
+            if (llm.Simulator is { } simulator)
             {
-                console.MarkupLine($"[grey]no --endpoint: using the in-process LLM simulator at {choice.Endpoint} (a test double; results are marked simulated)[/]");
+                console.MarkupLine($"[grey]no endpoint given: using the in-process LLM simulator at {simulator.BaseUrl} (a test double; results are marked simulated)[/]");
+            }
+            else if (await EndpointProbe.FindProblemAsync(llm.Endpoint.BaseUrl, cancellationToken) is { } problem)
+            {
+                return CliError.Report(problem);
             }
 
-            // The secure code base starts from every loaded task's secure reference; sessions never retrieve their own task's.
-            return await RunOnEmbeddedSiloAsync(settings, runId, tasks, loaded, choice.Endpoint, console, cancellationToken);
+            SqliteResponseCache? cache = null;
+            if (!settings.NoCache)
+            {
+                cache = new SqliteResponseCache(llm.Configuration.CachePath ?? Path.Combine(settings.OutputDirectory, DatabaseFile));
+                try
+                {
+                    await cache.InitializeAsync(cancellationToken);
+                }
+                catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
+                {
+                    return CliError.Report($"cannot open the LLM response cache '{cache.Path}': {e.Message}");
+                }
+            }
+
+            using (cache)
+            {
+                // The secure code base starts from every loaded task's secure reference; sessions never retrieve their own task's.
+                return await RunOnEmbeddedSiloAsync(settings, runId, tasks, loaded, llm, cache, console, cancellationToken);
+            }
         }
     }
 
-    private static async Task<int> RunOnEmbeddedSiloAsync(EvalSettings settings, string runId, IReadOnlyList<BenchmarkTask> tasks, IReadOnlyList<BenchmarkTask> codeBaseTasks, Uri endpoint, IAnsiConsole console, CancellationToken cancellationToken)
+    private static async Task<int> RunOnEmbeddedSiloAsync(EvalSettings settings, string runId, IReadOnlyList<BenchmarkTask> tasks, IReadOnlyList<BenchmarkTask> codeBaseTasks, LlmSetup llm, SqliteResponseCache? cache, IAnsiConsole console, CancellationToken cancellationToken)
     {
-        var plan = RunPlan.Create(runId, tasks, settings);
+        var plan = RunPlan.Create(runId, tasks, settings, llm.Model);
         foreach (var skipped in plan.Skipped)
         {
             console.MarkupLineInterpolated($"[grey]skipped {skipped}[/]");
@@ -106,10 +134,11 @@ internal static class EvalRunner
         var progress = new RunProgress(pending.Select(p => p.SessionId), done.Count);
         progress.AddStoredUsage(done.Sum(SessionUsage.Tokens), done.Select(SessionUsage.CostUsd).Any(c => c is not null) ? done.Sum(r => SessionUsage.CostUsd(r) ?? 0) : null);
 
-        var cluster = new ClusterSettings(endpoint, settings.ApiKey, settings.Model, settings.EmbeddingModel, settings.AnalysisWorkers, settings.Concurrency, databasePath, codeBaseTasks);
+        var cluster = new ClusterSettings(llm.Configuration, cache, settings.AnalysisWorkers, settings.Concurrency, databasePath, codeBaseTasks);
         var results = await EmbeddedCluster.RunAsync(cluster, runId, pending, progress, p => WaitWithProgressAsync(p, console, cancellationToken), cancellationToken);
         var metrics = await RunOutputWriter.WriteAsync(settings.OutputDirectory, runId, results, cancellationToken);
         SummaryTable.Write(console, metrics, settings.OutputDirectory);
+        console.MarkupLineInterpolated($"[grey]LLM: {metrics.Llm!.Calls} call(s), {metrics.Llm.CacheHits} from the cache{(cache is null ? " (--no-cache)" : string.Empty)}, {metrics.Llm.Retries} retries, ${metrics.Llm.CostUsd:0.####}[/]");
         foreach (var (sessionId, reason) in progress.Faulted)
         {
             console.MarkupLineInterpolated($"[red]session {sessionId} failed:[/] {reason}");

@@ -4,6 +4,9 @@ namespace SecureGen.Cli.Eval;
 /// <param name="Strategies">Names as given ("all" and comma lists are expanded by the runner).</param>
 /// <param name="Parameters">Strategy parameters from --params-file and --param, already validated.</param>
 /// <param name="StorePrompts">False with --no-store-prompts: traces keep only each prompt's SHA-256.</param>
+/// <param name="Model">Null: the configuration's default model, else the endpoint's.</param>
+/// <param name="ConfigPath">LLM configuration file (endpoints, limits, prices, cache).</param>
+/// <param name="NoCache">Bypass the response cache: neither read nor write it.</param>
 internal sealed record EvalSettings(
     string Dataset,
     string? DatasetPath,
@@ -12,7 +15,7 @@ internal sealed record EvalSettings(
     string OutputDirectory,
     Uri? Endpoint,
     string? ApiKey,
-    string Model,
+    string? Model,
     long Seed,
     float Temperature,
     int MaxTokens,
@@ -21,12 +24,12 @@ internal sealed record EvalSettings(
     int AnalysisWorkers,
     IReadOnlyDictionary<string, string>? Parameters = null,
     bool StorePrompts = true,
-    string EmbeddingModel = EvalSettings.DefaultEmbeddingModel,
+    string? EmbeddingModel = null,
     string? Cluster = null,
-    string? Database = null)
+    string? Database = null,
+    string? ConfigPath = null,
+    bool NoCache = false)
 {
-    public const string DefaultEmbeddingModel = "text-embedding-3-small";
-
     /// <summary>--cwe: keep only tasks of these CWEs.</summary>
     public IReadOnlyList<int> Cwes { get; init; } = [];
 

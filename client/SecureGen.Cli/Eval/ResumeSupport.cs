@@ -73,7 +73,7 @@ internal static class ResumeSupport
             ["--dataset-path"] = s.DatasetPath is null ? "(default)" : Path.GetFullPath(s.DatasetPath),
             ["--strategy"] = string.Join(',', s.Strategies),
             ["--samples"] = s.Samples.ToString(CultureInfo.InvariantCulture),
-            ["--model"] = s.Model,
+            ["--model"] = s.Model ?? "(default)",
             ["--endpoint"] = s.Endpoint?.ToString() ?? "(simulator)",
             ["--seed"] = s.Seed.ToString(CultureInfo.InvariantCulture),
             ["--temperature"] = s.Temperature.ToString("R", CultureInfo.InvariantCulture),

@@ -7,7 +7,8 @@ namespace SecureGen.Cli.Eval;
 /// <summary>One session per (task, strategy, sample), with deterministic ids and seeds.</summary>
 internal sealed record RunPlan(IReadOnlyList<SessionInput> Sessions, IReadOnlyList<string> Skipped)
 {
-    public static RunPlan Create(string runId, IReadOnlyList<BenchmarkTask> tasks, EvalSettings settings)
+    /// <param name="model">The model sessions ask for: resolved from --model, the configuration, or the endpoint.</param>
+    public static RunPlan Create(string runId, IReadOnlyList<BenchmarkTask> tasks, EvalSettings settings, string model)
     {
         var plan = new List<SessionInput>();
         var skipped = new List<string>();
@@ -31,7 +32,7 @@ internal sealed record RunPlan(IReadOnlyList<SessionInput> Sessions, IReadOnlyLi
                         strategy,
                         sample,
                         Seed: settings.Seed + sample,
-                        settings.Model,
+                        model,
                         settings.Temperature,
                         settings.MaxTokens,
                         settings.Parameters,

@@ -9,11 +9,12 @@ internal sealed record GenerateRequest(
     bool StorePrompts,
     Uri? Endpoint,
     string? ApiKey,
-    string Model,
-    string EmbeddingModel,
+    string? Model,
+    string? EmbeddingModel,
     long Seed,
     float Temperature,
     int MaxTokens,
     int AnalysisWorkers,
     string? SarifPath,
-    string? ResultJsonPath);
+    string? ResultJsonPath,
+    string? ConfigPath = null);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using SecureGen.Cli.Eval;
 using SecureGen.Cli.Output;
 using SecureGen.Core.Benchmarks;
+using SecureGen.Core.Generation.Configuration;
 using SecureGen.Core.Reporting;
 using SecureGen.Core.Sessions;
 
@@ -22,28 +23,37 @@ internal static class GenerateRunner
             return CliError.Report(e.Message);
         }
 
-        var (choice, problem) = await EndpointChoice.OpenAsync(request.Endpoint, TimeSpan.Zero, cancellationToken);
-        if (choice is null)
+        LlmSetup llm;
+        try
         {
-            return CliError.Report(problem!);
+            llm = await LlmSetup.CreateAsync(new LlmChoice(request.Endpoint, request.Model, request.ApiKey, request.EmbeddingModel, request.ConfigPath, TimeSpan.Zero), cancellationToken);
+        }
+        catch (LlmConfigurationException e)
+        {
+            return CliError.Report(e.Message);
+        }
+
+        if (llm.Simulator is null && await EndpointProbe.FindProblemAsync(llm.Endpoint.BaseUrl, cancellationToken) is { } problem)
+        {
+            await llm.DisposeAsync();
+            return CliError.Report(problem);
         }
 
         var workDir = Directory.CreateTempSubdirectory("securegen-generate-").FullName;
         try
         {
-            await using (choice)
+            await using (llm)
             {
-                if (choice.IsSimulator)
+                if (llm.Simulator is { } simulator)
                 {
-                    await Console.Error.WriteLineAsync($"no --endpoint: using the in-process LLM simulator at {choice.Endpoint} (a test double, not a model)");
+                    await Console.Error.WriteLineAsync($"no --endpoint: using the in-process LLM simulator at {simulator.BaseUrl} (a test double, not a model)");
                 }
 
                 var runId = $"generate-{DateTimeOffset.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..6]}";
-                var input = new SessionInput(runId, SessionIds.For(runId, task.Id, request.Strategy, 0), task, request.Strategy, 0, request.Seed, request.Model,
+                var input = new SessionInput(runId, SessionIds.For(runId, task.Id, request.Strategy, 0), task, request.Strategy, 0, request.Seed, llm.Model,
                     request.Temperature, request.MaxTokens, request.Parameters, request.StorePrompts);
                 var progress = new RunProgress([input.SessionId]);
-                var cluster = new ClusterSettings(choice.Endpoint, request.ApiKey, request.Model, request.EmbeddingModel, request.AnalysisWorkers, 1,
-                    Path.Combine(workDir, EvalRunner.DatabaseFile), CodeBaseTasks());
+                var cluster = new ClusterSettings(llm.Configuration, Cache: null, request.AnalysisWorkers, 1, Path.Combine(workDir, EvalRunner.DatabaseFile), CodeBaseTasks());
                 var results = await EmbeddedCluster.RunAsync(cluster, input.RunId, [input], progress, p => p.Completion.WaitAsync(cancellationToken), cancellationToken);
                 if (progress.Faulted.Count > 0 || results.Count == 0)
                 {

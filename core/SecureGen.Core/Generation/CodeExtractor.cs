@@ -28,7 +28,7 @@ public static partial class CodeExtractor
             }
         }
 
-        var (code, method) = ChooseCode(text, entryPoint);
+        var (code, method) = ChooseCode(text, entryPoint, repairs);
         code = TrimJunkLines(code, repairs);
         if (promptCode is not null && entryPoint is not null && IsBodyContinuation(code, promptCode, entryPoint))
         {
@@ -51,15 +51,15 @@ public static partial class CodeExtractor
         return new ExtractedCode(code.TrimEnd() + "\n", method, repairs);
     }
 
-    private static (string Code, string Method) ChooseCode(string text, string? entryPoint)
+    private static (string Code, string Method) ChooseCode(string text, string? entryPoint, List<string> repairs)
     {
         var blocks = FenceRegex().Matches(text)
-            .Select(m => (Tag: m.Groups["tag"].Value.Trim(), Body: m.Groups["body"].Value))
+            .Select(m => (Tag: m.Groups["tag"].Value.Trim(), Body: StripInteractivePrompts(m.Groups["body"].Value, repairs)))
             .Where(b => !string.IsNullOrWhiteSpace(b.Body))
             .ToList();
         if (blocks.Count == 0)
         {
-            return (BareCode(text), "bare");
+            return (BareCode(StripInteractivePrompts(text, repairs)), "bare");
         }
 
         var python = blocks.Where(b => PythonTags.Contains(b.Tag)).ToList();
@@ -79,11 +79,59 @@ public static partial class CodeExtractor
             var defining = python.Where(b => DefinesFunction(b.Body, entryPoint)).ToList();
             if (defining.Count > 0)
             {
-                return (defining.OrderByDescending(b => b.Body.Length).First().Body, "fenced");
+                var chosen = defining.OrderByDescending(b => b.Body.Length).First().Body;
+                return (WithHelperBlocks(chosen, python.Select(b => b.Body).Where(b => !DefinesFunction(b, entryPoint)).ToList(), repairs), "fenced");
             }
         }
 
         return (python.OrderByDescending(b => b.Body.Length).First().Body, "fenced");
+    }
+
+    /// <summary>
+    /// Replies often put a helper in its own block ("first a validator: ..., then: ..."). Blocks that define
+    /// a top-level name the chosen code uses go in front of it, in reply order; usage examples define nothing and stay out.
+    /// </summary>
+    private static string WithHelperBlocks(string chosen, List<string> others, List<string> repairs)
+    {
+        var used = IdentifierRegex().Matches(chosen).Select(m => m.Value).ToHashSet(StringComparer.Ordinal);
+        var definedInChosen = TopLevelNameRegex().Matches(chosen).Select(m => m.Groups["name"].Value).ToHashSet(StringComparer.Ordinal);
+        var helpers = others
+            .Where(b => TopLevelNameRegex().Matches(b).Select(m => m.Groups["name"].Value).Any(n => used.Contains(n) && !definedInChosen.Contains(n)))
+            .ToList();
+        if (helpers.Count == 0)
+        {
+            return chosen;
+        }
+
+        repairs.Add($"merged {helpers.Count} helper block(s) the function uses");
+        return string.Join("\n\n", helpers.Select(h => Dedent(h).TrimEnd()).Append(Dedent(chosen)));
+    }
+
+    /// <summary>Turns an interactive session (>>> / ... prompts, or IPython In [n]: prompts) into a script: prompts removed, printed output dropped.</summary>
+    private static string StripInteractivePrompts(string code, List<string> repairs)
+    {
+        var lines = code.Split('\n');
+        if (!lines.Any(l => PromptLineRegex().IsMatch(l) && !l.TrimStart().StartsWith("...", StringComparison.Ordinal)))
+        {
+            return code;
+        }
+
+        var kept = new List<string>();
+        foreach (var line in lines)
+        {
+            var match = PromptLineRegex().Match(line);
+            if (match.Success)
+            {
+                kept.Add(line[match.Length..]);
+            }
+            else if (line.Trim().Length == 0)
+            {
+                kept.Add(string.Empty);
+            }
+        }
+
+        repairs.Add("removed interactive prompts and printed output");
+        return string.Join('\n', kept);
     }
 
     private static bool IsBodyContinuation(string code, string promptCode, string entryPoint)
@@ -202,8 +250,24 @@ public static partial class CodeExtractor
             var imports = missing.Where(l => ImportRegex().IsMatch(l)).ToList();
             var others = missing.Except(imports).ToList();
             var insertAt = LastImportIndex(codeLines) + 1;
-            codeLines.InsertRange(insertAt, others);
-            codeLines.InsertRange(0, imports);
+            var block = new List<string>(imports);
+            if (others.Count > 0)
+            {
+                if (insertAt > 0 || imports.Count > 0)
+                {
+                    block.Add(string.Empty);
+                }
+
+                block.AddRange(others);
+            }
+
+            // Keep a blank line between the re-added module code and what follows it.
+            if (insertAt < codeLines.Count && codeLines[insertAt].Trim().Length > 0)
+            {
+                block.Add(string.Empty);
+            }
+
+            codeLines.InsertRange(insertAt, block);
             repairs.Add($"re-added {missing.Count} line(s) of the prompt's module code");
         }
 
@@ -277,4 +341,13 @@ public static partial class CodeExtractor
 
     [GeneratedRegex(@"^(import\s|from\s+[\w.]+\s+import\s)")]
     private static partial Regex ImportRegex();
+
+    [GeneratedRegex(@"^(>>> ?|\.\.\.(?= |$) ?|In \[\d*\]: ?|\s+\.\.\.: ?)")]
+    private static partial Regex PromptLineRegex();
+
+    [GeneratedRegex(@"[A-Za-z_]\w*")]
+    private static partial Regex IdentifierRegex();
+
+    [GeneratedRegex(@"^(?:(?:async[ \t]+)?def|class)[ \t]+(?<name>[A-Za-z_]\w*)|^(?<name>[A-Za-z_]\w*)[ \t]*(?::[^=\n]*)?=(?!=)", RegexOptions.Multiline)]
+    private static partial Regex TopLevelNameRegex();
 }

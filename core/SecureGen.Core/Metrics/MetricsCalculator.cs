@@ -132,7 +132,8 @@ public static class MetricsCalculator
             UnknownRate: Rate(unknown, judged.Count),
             PromptTokens: all.Sum(r => r.LlmCalls.Sum(c => (long)c.PromptTokens)),
             CompletionTokens: all.Sum(r => r.LlmCalls.Sum(c => (long)c.CompletionTokens)),
-            Simulated: all.Any(r => r.Simulated))
+            Simulated: all.Any(r => r.Simulated),
+            Llm: LlmUsage.Of(all))
         {
             Tasks = tasks.Count,
             Duplicates = tasks.Sum(t => t.Duplicates),

@@ -1,9 +1,12 @@
+using SecureGen.Core.Sessions;
+
 namespace SecureGen.Core.Metrics;
 
 /// <summary>
 /// Per-strategy outcome shares. Rates are over model-judged sessions: infrastructure failures are
 /// counted apart and left out. Unknown (and unparsable) sessions stay in the denominator and are never secure.
 /// </summary>
+/// <param name="Llm">The strategy's LLM calls summed: tokens, dollars, retries, cache hits and misses.</param>
 public sealed record StrategyMetrics(
     string Strategy,
     int Sessions,
@@ -18,7 +21,8 @@ public sealed record StrategyMetrics(
     double UnknownRate,
     long PromptTokens,
     long CompletionTokens,
-    bool Simulated)
+    bool Simulated,
+    LlmUsage? Llm = null)
 {
     public int Tasks { get; init; }
 

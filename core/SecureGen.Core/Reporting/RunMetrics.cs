@@ -1,17 +1,20 @@
 using System.Text.Json.Serialization;
 using SecureGen.Core.Metrics;
+using SecureGen.Core.Sessions;
 
 namespace SecureGen.Core.Reporting;
 
 /// <summary>The content of metrics.json.</summary>
 /// <param name="Simulated">True when any session talked to the simulator: these figures are not a model's.</param>
 /// <param name="Classification">Scores of the classify task, when it ran.</param>
+/// <param name="Llm">All LLM calls of the run summed: tokens, dollars, retries, cache hits and misses.</param>
 public sealed record RunMetrics(
     string RunId,
     int Sessions,
     bool Simulated,
     IReadOnlyList<StrategyMetrics> Strategies,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ClassificationMetrics>? Classification = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ClassificationMetrics>? Classification = null,
+    LlmUsage? Llm = null)
 {
     public IReadOnlyList<CweMetrics> PerCwe { get; init; } = [];
 
@@ -23,7 +26,7 @@ public sealed record RunMetrics(
         ArgumentNullException.ThrowIfNull(results);
         options ??= MetricsOptions.Default;
         var classification = MetricsCalculator.Classification(results);
-        return new RunMetrics(runId, results.Count, results.Any(r => r.Simulated), MetricsCalculator.PerStrategy(results, options), classification.Count == 0 ? null : classification)
+        return new RunMetrics(runId, results.Count, results.Any(r => r.Simulated), MetricsCalculator.PerStrategy(results, options), classification.Count == 0 ? null : classification, LlmUsage.Of(results))
         {
             PerCwe = MetricsCalculator.PerCwe(results),
             Bootstrap = new BootstrapSettings(options.BootstrapResamples, options.BootstrapSeed, options.ConfidenceLevel, "tasks"),

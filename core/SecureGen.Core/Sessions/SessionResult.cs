@@ -41,4 +41,8 @@ public sealed record SessionResult(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, string>? Parameters = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<RefinementPair>? RefinementPairs = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ClassificationOutcome>? Classifications = null,
-    bool? FunctionalTestsPassed = null);
+    bool? FunctionalTestsPassed = null)
+{
+    /// <summary>This session's LLM calls summed (tokens, dollars, retries, cache hits); derived, so never out of step.</summary>
+    public LlmUsage Usage => LlmUsage.Of(LlmCalls);
+}

@@ -77,16 +77,20 @@ public class SqlSessionStore : ISessionStore
 
         foreach (var f in result.Findings)
         {
-            await ExecuteAsync(connection, transaction, "INSERT INTO findings VALUES (@id, @tool, @rule, @cwe, @severity, @line, @message)", cancellationToken,
+            await ExecuteAsync(connection, transaction, "INSERT INTO findings (session_id, tool, rule_id, cwe, severity, line, message) VALUES (@id, @tool, @rule, @cwe, @severity, @line, @message)", cancellationToken,
                 ("id", result.SessionId), ("tool", f.Tool), ("rule", f.RuleId), ("cwe", f.Cwe), ("severity", f.Severity.ToString()), ("line", f.Line), ("message", f.Message));
         }
 
         for (var i = 0; i < result.LlmCalls.Count; i++)
         {
             var c = result.LlmCalls[i];
-            await ExecuteAsync(connection, transaction, "INSERT INTO llm_calls VALUES (@id, @seq, @purpose, @model, @pt, @ct, @latency, @simulated, @error)", cancellationToken,
+            await ExecuteAsync(connection, transaction, """
+                INSERT INTO llm_calls (session_id, seq, purpose, model, prompt_tokens, completion_tokens, latency_ms, simulated, error, cost_usd, retries, cached, samples)
+                VALUES (@id, @seq, @purpose, @model, @pt, @ct, @latency, @simulated, @error, @cost, @retries, @cached, @samples)
+                """, cancellationToken,
                 ("id", result.SessionId), ("seq", i), ("purpose", c.Purpose), ("model", c.Model), ("pt", c.PromptTokens), ("ct", c.CompletionTokens),
-                ("latency", c.LatencyMs), ("simulated", c.Simulated ? 1 : 0), ("error", c.Error));
+                ("latency", c.LatencyMs), ("simulated", c.Simulated ? 1 : 0), ("error", c.Error), ("cost", c.CostUsd), ("retries", c.Retries),
+                ("cached", c.Cached ? 1 : 0), ("samples", c.Samples));
         }
 
         // A session that failed before and now completed is no longer a fault.

@@ -41,5 +41,11 @@ internal static class StoreMigrations
                 occurred_at TEXT NOT NULL);
             CREATE INDEX IF NOT EXISTS ix_session_faults_run ON session_faults(run_id);
             """),
+        (3, """
+            ALTER TABLE llm_calls ADD COLUMN cost_usd DOUBLE PRECISION NOT NULL DEFAULT 0;
+            ALTER TABLE llm_calls ADD COLUMN retries INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE llm_calls ADD COLUMN cached INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE llm_calls ADD COLUMN samples INTEGER NOT NULL DEFAULT 1;
+            """),
     ];
 }

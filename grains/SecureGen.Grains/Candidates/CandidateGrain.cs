@@ -6,25 +6,24 @@ using SecureGen.Core.Sessions;
 
 namespace SecureGen.Grains.Candidates;
 
-/// <summary>Samples completions from the LLM, extracts and repairs the code, and checks that it parses.</summary>
+/// <summary>
+/// Samples completions from the LLM in one request (n = Count, choice i reproducible from the seed and i),
+/// extracts and repairs the code of each, and checks that it parses. An endpoint that finally fails is
+/// reported as an infrastructure failure; a reply without parsable code becomes an unparsable candidate.
+/// </summary>
 public sealed class CandidateGrain(IChatModel model, ISyntaxChecker syntax) : IConsumer<GenerateCandidates>
 {
     public async Task Consume(ConsumeContext<GenerateCandidates> context)
     {
         var request = context.Message;
         var cancellationToken = context.CancellationToken;
-        var attempts = Enumerable.Range(0, request.Count).Select(i => SampleAsync(request, i, cancellationToken)).ToList();
-        var samples = await Task.WhenAll(attempts);
+        if (request.Count < 1)
+        {
+            await context.RespondAsync(new CandidatesGenerated(request.SessionId, [], [], null));
+            return;
+        }
 
-        var calls = samples.Select(s => s.Call).ToList();
-        var failure = samples.Select(s => s.Call.Error).FirstOrDefault(e => e is not null);
-        var candidates = failure is null ? samples.Select(s => s.Candidate!).ToList() : [];
-        await context.RespondAsync(new CandidatesGenerated(request.SessionId, candidates, calls, failure));
-    }
-
-    private async Task<(Candidate? Candidate, LlmCall Call)> SampleAsync(GenerateCandidates request, int i, CancellationToken cancellationToken)
-    {
-        var chat = new ChatRequest(request.Messages, request.Model, request.Temperature, MaxTokens: request.MaxTokens, Seed: request.Seed + i);
+        var chat = new ChatRequest(request.Messages, request.Model, request.Temperature, MaxTokens: request.MaxTokens, Seed: request.Seed, Samples: request.Count);
         ChatReply reply;
         try
         {
@@ -32,11 +31,28 @@ public sealed class CandidateGrain(IChatModel model, ISyntaxChecker syntax) : IC
         }
         catch (LlmEndpointException e)
         {
-            return (null, new LlmCall(request.Purpose, request.Model, 0, 0, 0, Simulated: false, Error: e.Message));
+            var failed = new LlmCall(request.Purpose, request.Model, 0, 0, 0, Simulated: false, Error: e.Message, Retries: e.Retries, Samples: request.Count);
+            await context.RespondAsync(new CandidatesGenerated(request.SessionId, [], [failed], e.Message));
+            return;
         }
 
-        var call = new LlmCall(request.Purpose, reply.Model, reply.PromptTokens, reply.CompletionTokens, reply.LatencyMs, reply.Simulated);
-        var extracted = CodeExtractor.Extract(reply.Content, request.PromptCode, request.EntryPoint);
+        var call = new LlmCall(request.Purpose, reply.Model, reply.PromptTokens, reply.CompletionTokens, reply.LatencyMs, reply.Simulated,
+            CostUsd: reply.CostUsd, Retries: reply.Retries, Cached: reply.Cached, Samples: request.Count);
+        var choices = reply.Choices.OrderBy(c => c.Index).Take(request.Count).ToList();
+        if (choices.Count < request.Count)
+        {
+            var reason = $"the endpoint returned {choices.Count} completion(s) for {request.Count} requested";
+            await context.RespondAsync(new CandidatesGenerated(request.SessionId, [], [call with { Error = reason }], reason));
+            return;
+        }
+
+        var candidates = await Task.WhenAll(choices.Select((c, i) => ToCandidateAsync(request, request.FirstIndex + i, c, cancellationToken)));
+        await context.RespondAsync(new CandidatesGenerated(request.SessionId, candidates, [call], null));
+    }
+
+    private async Task<Candidate> ToCandidateAsync(GenerateCandidates request, int index, ChatChoice choice, CancellationToken cancellationToken)
+    {
+        var extracted = CodeExtractor.Extract(choice.Content, request.PromptCode, request.EntryPoint);
         string? syntaxError;
         if (extracted.IsEmpty)
         {
@@ -56,10 +72,13 @@ public sealed class CandidateGrain(IChatModel model, ISyntaxChecker syntax) : IC
             }
         }
 
-        var index = request.FirstIndex + i;
-        var candidate = new Candidate(
-            $"{request.SessionId}-c{index}", index, extracted.Code, reply.Content, extracted.Method, extracted.Repairs, syntaxError,
+        if (syntaxError is not null && choice.FinishReason == "length")
+        {
+            syntaxError += " (the reply was cut at the token limit)";
+        }
+
+        return new Candidate(
+            $"{request.SessionId}-c{index}", index, extracted.Code, choice.Content, extracted.Method, extracted.Repairs, syntaxError,
             Origin: request.ParentId is null ? "sample" : "refined", ParentId: request.ParentId);
-        return (candidate, call);
     }
 }

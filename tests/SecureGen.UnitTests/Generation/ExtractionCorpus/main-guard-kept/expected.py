@@ -1,0 +1,9 @@
+import sqlite3
+
+def find_user(conn, username):
+    cur = conn.execute("SELECT * FROM users WHERE name = ?", (username,))
+    return cur.fetchone()
+
+
+if __name__ == '__main__':
+    print(find_user(sqlite3.connect(':memory:'), 'bob'))

@@ -1,0 +1,4 @@
+import json
+
+def load(text):
+    return json.loads(text)

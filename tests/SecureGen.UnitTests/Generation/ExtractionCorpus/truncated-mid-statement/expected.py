@@ -1,0 +1,4 @@
+import subprocess
+
+def ping_host(host):
+    result = subprocess.run(['ping', '-c', '1', ho
