@@ -20,7 +20,10 @@ BOMB = ('<?xml version="1.0"?><!DOCTYPE rss [%s]><rss><channel><item><title>&lol
 # parsing itself is timed, not the interpreter start-up.
 _CHILD = r"""
 import resource, sys
-resource.setrlimit(resource.RLIMIT_AS, (1536 * 2 ** 20, 1536 * 2 ** 20))
+# Only ever lower the limit: a sandbox may already cap memory below 1.5 GiB.
+_soft, _hard = resource.getrlimit(resource.RLIMIT_AS)
+_cap = 1536 * 2 ** 20 if _hard == resource.RLIM_INFINITY else min(1536 * 2 ** 20, _hard)
+resource.setrlimit(resource.RLIMIT_AS, (_cap, _hard))
 import solution
 sys.stdout.write("\n__SG_READY__\n")
 sys.stdout.flush()

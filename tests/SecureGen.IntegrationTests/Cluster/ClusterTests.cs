@@ -93,10 +93,12 @@ public sealed class ClusterTests(ClusterServers servers) : IClassFixture<Cluster
 
         var run = RunClusterEvalAsync(output, tasks: 25, samples: 4);
         var watch = Stopwatch.StartNew();
-        while (await StoredSessionsAsync() - before < 20 && watch.Elapsed < TimeSpan.FromMinutes(2))
+        while (await StoredSessionsAsync() - before < 20 && !run.IsCompleted && watch.Elapsed < TimeSpan.FromMinutes(3))
         {
             await Task.Delay(100, TestContext.Current.CancellationToken);
         }
+
+        Assert.False(run.IsCompleted, "the run ended before the silo could be killed: " + (await run).Stderr + NodeOutputs());
 
         victim.Kill();
         var result = await run;
@@ -120,10 +122,13 @@ public sealed class ClusterTests(ClusterServers servers) : IClassFixture<Cluster
         var output = Path.Combine(_dir, "terminated");
 
         var run = RunClusterEvalAsync(output, tasks: 10, samples: 4);
-        while (await StoredSessionsAsync() - before < 8)
+        var watch = Stopwatch.StartNew();
+        while (await StoredSessionsAsync() - before < 8 && !run.IsCompleted && watch.Elapsed < TimeSpan.FromMinutes(3))
         {
             await Task.Delay(100, TestContext.Current.CancellationToken);
         }
+
+        Assert.False(run.IsCompleted, "the run ended before the silo could be stopped: " + (await run).Stderr + NodeOutputs());
 
         stopping.Terminate();
         Assert.True(await stopping.WaitForExitAsync(TimeSpan.FromSeconds(40)), "silo did not stop within its shutdown timeout");
