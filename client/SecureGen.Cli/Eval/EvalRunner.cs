@@ -8,6 +8,7 @@ using SecureGen.Core.Analysis;
 using SecureGen.Core.Benchmarks;
 using SecureGen.Core.Generation;
 using SecureGen.Core.Reporting;
+using SecureGen.Core.Scoring;
 using SecureGen.Core.Storage;
 using SecureGen.Core.Strategies;
 using SecureGen.Grains;
@@ -108,6 +109,7 @@ internal static class EvalRunner
                 Model = settings.Model,
             })
             .AddSecureGenStorage(Path.Combine(settings.OutputDirectory, DatabaseFile))
+            .AddSecureGenScoring(ScorerOptions.FromEnvironment())
             .AddSecureGenEmbeddedCluster(new GrainOptions { SessionConcurrency = settings.Concurrency }, bus => bus.AddConsumer<SessionCompletedObserver>())
             .AddSingleton(progress);
 
