@@ -191,7 +191,7 @@ def main():
         "format": "securegen-vudenc-1", "version": version, "tokenizer": ds.vocab["tokenizer"],
         "vocabulary_size": ds.vocab_size, "window": cfg["window"], "embedding_size": cfg["embedding"], "hidden_size": cfg["hidden"],
         "input_ids": onnx_export.INPUT_NAMES[0], "input_lengths": onnx_export.INPUT_NAMES[1], "output": onnx_export.OUTPUT_NAMES[0],
-        "training_data": os.path.abspath(args.data), "created_at": created, "threshold": threshold,
+        "training_data": os.path.relpath(args.data), "created_at": created, "threshold": threshold,
     }
     with open(os.path.join(args.out, "model.json"), "w", encoding="utf-8") as f:
         json.dump(manifest, f, indent=2)
@@ -206,14 +206,14 @@ def main():
             "parameters": sum(p.numel() for p in tagger.parameters()),
         },
         "data": {
-            "directory": os.path.abspath(args.data), "format": ds.manifest["format"], "tokenizer": ds.manifest["tokenizer"],
+            "directory": os.path.relpath(args.data), "format": ds.manifest["format"], "tokenizer": ds.manifest["tokenizer"],
             "corpus_tokens": ds.manifest["corpus_tokens"], "corpus_files": ds.manifest["corpus_files"], "sources": ds.manifest["sources"],
             "refinement_pairs": ds.manifest.get("refinement_pairs", 0),
         },
         "results": {
             "best_epoch": best[1], "epochs_run": epochs_run, "threshold": threshold,
             "validation": validation, "test": test,
-            "seconds": time.time() - started, "w2v_seconds": w2v_seconds,
+            "seconds": time.time() - started, "cpu_seconds": time.process_time(), "w2v_seconds": w2v_seconds,
         },
     }
     with open(os.path.join(args.out, "report.json"), "w", encoding="utf-8") as f:

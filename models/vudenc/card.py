@@ -52,7 +52,8 @@ def render(report: dict) -> str:
         f"- Class weighting: positive tokens weighted {p['pos_weight']:.2f} (negatives / positives in the training split).",
         f"- Early stopping on validation loss (patience {p['patience']}): best epoch {r['best_epoch']} of {r['epochs_run']} run.",
         f"- Token threshold {r['threshold']:.2f}, chosen for the best token F1 on the validation split.",
-        f"- {p['threads']} CPU threads, {r['seconds']:.0f} s in all (word2vec {r['w2v_seconds']:.0f} s).",
+        f"- {p['threads']} CPU threads, {r['seconds']:.0f} s wall clock in all (word2vec {r['w2v_seconds']:.0f} s)"
+        + (f", {r['cpu_seconds']:.0f} s of CPU time" if r.get("cpu_seconds") else "") + ".",
         "",
         "## Results (held-out test split)",
         "",
