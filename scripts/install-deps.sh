@@ -7,12 +7,16 @@ set -euo pipefail
 # python3-pytest runs sandbox jobs written for pytest.
 RUNTIME_PACKAGES=(bandit bubblewrap python3-pytest python3-flask python3-yaml python3-lxml python3-jwt python3-requests
   python3-defusedxml python3-jinja2 python3-cryptography python3-pycryptodome)
-TEST_PACKAGES=(rabbitmq-server postgresql chromium)
+# The neural scorer's training stack (models/install.sh installs the same): about 90 s and 1.4 GB.
+TEST_PACKAGES=(rabbitmq-server postgresql chromium python3-torch python3-gensim python3-onnx)
 
 packages=("${RUNTIME_PACKAGES[@]}")
 if [[ "${1:-}" == "--test" ]]; then
   packages+=("${TEST_PACKAGES[@]}")
 fi
+
+# ONNX Runtime's native library for the neural scorer (from npm; without it candidates stay unscored).
+"$(dirname "${BASH_SOURCE[0]}")/fetch-onnxruntime.sh" || echo "warning: ONNX Runtime not fetched; the neural scorer stays unavailable" >&2
 
 missing=()
 for p in "${packages[@]}"; do

@@ -11,6 +11,7 @@ root.Subcommands.Add(SimulatorCommand.Create());
 root.Subcommands.Add(SiloCommand.Create());
 root.Subcommands.Add(ReportCommand.Create());
 root.Subcommands.Add(CompareCommand.Create());
+root.Subcommands.Add(ScorerCommand.Create());
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0 && parse.Action is ParseErrorAction)
 {

@@ -6,6 +6,7 @@ using SecureGen.Core.Analysis;
 using SecureGen.Core.Benchmarks;
 using SecureGen.Core.Generation;
 using SecureGen.Core.Generation.Configuration;
+using SecureGen.Core.Scoring;
 using SecureGen.Core.Storage;
 using SecureGen.Core.Strategies;
 using SecureGen.Grains;
@@ -52,6 +53,11 @@ public static class SiloServiceCollectionExtensions
                 Source = "silo settings",
             };
             services.AddSecureGenGeneration(configuration, cache: null);
+        }
+
+        if (roles.HasFlag(GrainRoles.Scorer))
+        {
+            services.AddSecureGenScoring(ScorerOptions.FromEnvironment());
         }
 
         services.TryAddSingleton(StrategyCatalog.Default);

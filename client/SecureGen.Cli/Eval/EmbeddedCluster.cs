@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using SecureGen.Contracts;
 using SecureGen.Core.Analysis;
 using SecureGen.Core.Generation;
+using SecureGen.Core.Scoring;
 using SecureGen.Core.Sessions;
 using SecureGen.Core.Storage;
 using SecureGen.Grains;
@@ -31,6 +32,7 @@ internal static class EmbeddedCluster
             .AddSecureGenGeneration(settings.Llm, settings.Cache)
             .AddSecureGenRetrieval(settings.CodeBaseTasks)
             .AddSecureGenStorage(settings.DatabasePath)
+            .AddSecureGenScoring(ScorerOptions.FromEnvironment())
             .AddSecureGenEmbeddedCluster(new GrainOptions { SessionConcurrency = settings.Concurrency }, bus => bus.AddConsumer<SessionCompletedObserver>())
             .AddSingleton(progress);
 

@@ -1,0 +1,134 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using SecureGen.Core.Scoring;
+using SecureGen.UnitTests.Support;
+
+namespace SecureGen.UnitTests.Scoring;
+
+public sealed class NeuralScorerTests : IDisposable
+{
+    private const string Vulnerable = "import sqlite3\n\ndef find_user(conn, username):\n    query = \"SELECT id FROM users WHERE username = '%s'\" % username\n    return conn.execute(query).fetchone()\n";
+    private const string Fixed = "import sqlite3\n\ndef find_user(conn, username):\n    return conn.execute(\"SELECT id FROM users WHERE username = ?\", (username,)).fetchone()\n";
+
+    private readonly ModelRegistry _registry;
+
+    public NeuralScorerTests()
+    {
+        _ = OnnxTestAssets.LibraryPath;
+        _registry = new ModelRegistry(Options(), new FakeClock(), NullLogger<ModelRegistry>.Instance);
+    }
+
+    public void Dispose() => _registry.Dispose();
+
+    private static ScorerOptions Options(int maxTokensPerRun = 32_768) => new()
+    {
+        ModelsDirectory = OnnxTestAssets.ModelsDirectory,
+        ModelVersion = OnnxTestAssets.CommittedVersion,
+        MaxTokensPerRun = maxTokensPerRun,
+        IntraOpThreads = 1,
+    };
+
+    private NeuralScorer Scorer(ScorerOptions? options = null) => new(_registry, options ?? Options(), NullLogger<NeuralScorer>.Instance);
+
+    private static IReadOnlyList<string> Codes()
+    {
+        var builtin = Directory.GetDirectories(SecureGen.Core.Benchmarks.BuiltinDatasetLoader.LocateTasksFolder())
+            .Order(StringComparer.Ordinal)
+            .SelectMany(d => new[] { File.ReadAllText(Path.Combine(d, "insecure.py")), File.ReadAllText(Path.Combine(d, "secure.py")) });
+        var longCode = string.Concat(Enumerable.Repeat(Vulnerable, 30));
+        return [Vulnerable, Fixed, .. builtin, longCode, "x = 1"];
+    }
+
+    [Fact]
+    public void Scores_of_a_batch_equal_scores_of_each_code_alone()
+    {
+        var codes = Codes();
+        var scorer = Scorer();
+
+        var batched = scorer.Score(codes).Scores!;
+        var alone = codes.Select(c => scorer.Score([c]).Scores!.Single()).ToList();
+
+        Assert.Equal(codes.Count, batched.Count);
+        for (var i = 0; i < codes.Count; i++)
+        {
+            Assert.Equal(alone[i].Tokens.Select(t => (t.Text, t.Line)), batched[i].Tokens.Select(t => (t.Text, t.Line)));
+            var worst = alone[i].Tokens.Zip(batched[i].Tokens).Max(p => Math.Abs(p.First.Score - p.Second.Score));
+            Assert.True(worst < 1e-5, $"code {i}: batched differs from alone by {worst:E2}");
+        }
+    }
+
+    [Fact]
+    public void Small_runs_give_the_same_scores_as_one_big_run()
+    {
+        var codes = Codes();
+
+        var big = Scorer().Score(codes).Scores!;
+        var small = Scorer(Options(maxTokensPerRun: 300)).Score(codes).Scores!;
+
+        Assert.All(big.Zip(small), p => Assert.True(Math.Abs(p.First.Mean!.Value - p.Second.Mean!.Value) < 1e-6));
+    }
+
+    [Fact]
+    public void Every_token_gets_a_probability_and_long_code_is_scored_in_windows()
+    {
+        var longCode = string.Concat(Enumerable.Repeat(Vulnerable, 30));
+
+        var score = Scorer().Score([longCode]).Scores!.Single();
+
+        Assert.Equal(Core.Scoring.PythonTokenizer.Tokenize(longCode).Count, score.Tokens.Count);
+        Assert.True(score.Tokens.Count > 2 * OnnxWindow());
+        Assert.All(score.Tokens, t => Assert.InRange(t.Score, 0f, 1f));
+        Assert.Equal(OnnxTestAssets.CommittedVersion, score.ModelVersion);
+        var candidate = score.ToCandidateScore();
+        Assert.Equal("scored", candidate.Status);
+        Assert.Equal(score.Mean, candidate.MeanTokenScore);
+        Assert.Equal(longCode.TrimEnd('\n').Split('\n').Count(l => l.Trim().Length > 0), candidate.Lines!.Count);
+    }
+
+    [Fact]
+    public void Code_without_tokens_is_unscored_not_zero()
+    {
+        var score = Scorer().Score(["# only a comment\n"]).Scores!.Single();
+
+        Assert.Null(score.Mean);
+        Assert.Equal("unscored", score.ToCandidateScore().Status);
+    }
+
+    [Fact]
+    public void Without_a_model_the_scorer_fails_closed_with_the_reason()
+    {
+        var empty = Directory.CreateTempSubdirectory("sg-nomodel-").FullName;
+        try
+        {
+            var options = new ScorerOptions { ModelsDirectory = empty };
+            using var registry = new ModelRegistry(options, new FakeClock(), NullLogger<ModelRegistry>.Instance);
+
+            var result = new NeuralScorer(registry, options, NullLogger<NeuralScorer>.Instance).Score([Vulnerable]);
+
+            Assert.Null(result.Scores);
+            Assert.Contains("no model version pinned and no 'current' pointer", result.UnavailableReason, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(empty, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Without_the_native_library_the_scorer_fails_closed_with_the_reason()
+    {
+        var options = Options();
+        options.OnnxRuntimePath = "/nonexistent/libonnxruntime.so.1";
+        using var registry = new ModelRegistry(options, new FakeClock(), NullLogger<ModelRegistry>.Instance);
+
+        var result = new NeuralScorer(registry, options, NullLogger<NeuralScorer>.Instance).Score([Vulnerable]);
+
+        Assert.Null(result.Scores);
+        Assert.Contains("ONNX Runtime native library not found", result.UnavailableReason, StringComparison.Ordinal);
+    }
+
+    private int OnnxWindow()
+    {
+        using var lease = _registry.Acquire();
+        return lease.Model!.Manifest.Window;
+    }
+}
