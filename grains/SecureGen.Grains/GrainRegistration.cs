@@ -28,6 +28,7 @@ public static class GrainRegistration
         if (roles.HasFlag(GrainRoles.Analyzer))
         {
             bus.AddConsumer<AnalyzerGrain, AnalyzerGrainDefinition>();
+            bus.AddConsumer<TestJudgeGrain, TestJudgeGrainDefinition>();
         }
 
         if (roles.HasFlag(GrainRoles.Scorer))
@@ -39,6 +40,7 @@ public static class GrainRegistration
         bus.AddRequestClient<GenerateCandidates>(timeout);
         bus.AddRequestClient<AnalyzeCandidates>(timeout);
         bus.AddRequestClient<ScoreCandidates>(timeout);
+        bus.AddRequestClient<JudgeCandidate>(timeout);
         return bus;
     }
 }

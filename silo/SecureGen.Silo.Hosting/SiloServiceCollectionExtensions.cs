@@ -29,6 +29,7 @@ public static class SiloServiceCollectionExtensions
         if ((roles & (GrainRoles.Candidate | GrainRoles.Analyzer)) != 0)
         {
             services.AddSecureGenAnalysis(new PythonWorkerOptions { WorkerCount = settings.AnalysisWorkers });
+            services.AddSecureGenSandbox();
         }
 
         if (roles.HasFlag(GrainRoles.Candidate))

@@ -29,6 +29,7 @@ internal static class EmbeddedCluster
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
         builder.Services
             .AddSecureGenAnalysis(new PythonWorkerOptions { WorkerCount = settings.AnalysisWorkers })
+            .AddSecureGenSandbox()
             .AddSecureGenGeneration(settings.Llm, settings.Cache)
             .AddSecureGenRetrieval(settings.CodeBaseTasks)
             .AddSecureGenStorage(settings.DatabasePath)

@@ -14,7 +14,7 @@ internal sealed record RunPlan(IReadOnlyList<SessionInput> Sessions, IReadOnlyLi
         var skipped = new List<string>();
         foreach (var task in tasks)
         {
-            var sessionTask = new SessionTask(task.Id, task.Dataset, task.Prompt, task.PromptCode, task.EntryPoint, task.Cwe, task.SecureReference, task.InsecureReference);
+            var sessionTask = new SessionTask(task.Id, task.Dataset, task.Prompt, task.PromptCode, task.EntryPoint, task.Cwe, task.SecureReference, task.InsecureReference, task.TestSuite);
             foreach (var strategy in settings.Strategies)
             {
                 if (MissingInput(strategy, task) is { } missing)

@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.Logging;
 using SecureGen.Contracts;
+using SecureGen.Core.Benchmarks.Judging;
 using SecureGen.Core.Retrieval;
 using SecureGen.Core.Sessions;
 using SecureGen.Core.Storage;
@@ -19,6 +20,7 @@ public sealed partial class SessionGrain(
     IRequestClient<GenerateCandidates> generate,
     IRequestClient<AnalyzeCandidates> analyze,
     IRequestClient<ScoreCandidates> score,
+    IRequestClient<JudgeCandidate> judge,
     SecureExampleRetrieval retrieval,
     TimeProvider clock,
     ILogger<SessionGrain> logger) : IConsumer<StartSession>
@@ -45,6 +47,7 @@ public sealed partial class SessionGrain(
             var outcome = await strategy.RunAsync(session, cancellationToken);
             session.RecordChoice(outcome);
             result = SessionResultFactory.FromOutcome(input, outcome, session, transport.Calls, clock.GetUtcNow(), clock.GetElapsedTime(started));
+            result = await JudgeByTestsAsync(input, result, cancellationToken);
         }
         catch (InfrastructureFailureException e)
         {
@@ -74,6 +77,38 @@ public sealed partial class SessionGrain(
         }
 
         await context.Publish(Completed(result, alreadyStored: !stored), cancellationToken);
+    }
+
+    /// <summary>
+    /// Where the task has tests, they judge the final code in the sandbox (fail-closed: only passing security
+    /// tests make it Secure); the analyzers' findings stay in the result beside the tests' verdict.
+    /// </summary>
+    private async Task<SessionResult> JudgeByTestsAsync(SessionInput input, SessionResult result, CancellationToken cancellationToken)
+    {
+        if (input.Task.Tests is not { } suite || result.Judge == Core.Metrics.MetricsCalculator.ClassificationJudge)
+        {
+            return result;
+        }
+
+        TestJudgement judgement;
+        if (result.Unparsable)
+        {
+            judgement = new TestJudgement(TestRunOutcome.Inconclusive, TestRunOutcome.Inconclusive, string.Empty);
+        }
+        else
+        {
+            var reply = await judge.GetResponse<CandidateJudged>(new JudgeCandidate(input.SessionId, suite, result.FinalCode), cancellationToken);
+            judgement = reply.Message.Judgement;
+        }
+
+        var (verdict, correct, reason) = TestVerdictPolicy.Decide(judgement, result.Unparsable);
+        return result with
+        {
+            Verdict = verdict,
+            Judge = JudgeNames.Tests,
+            FunctionalTestsPassed = correct,
+            Reasons = [$"tests: {reason}", .. result.Reasons.Select(r => $"static: {r}")],
+        };
     }
 
     private static SessionCompleted Completed(SessionResult r, bool alreadyStored) =>

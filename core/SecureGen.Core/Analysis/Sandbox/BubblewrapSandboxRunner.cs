@@ -61,7 +61,8 @@ public sealed partial class BubblewrapSandboxRunner : ISandboxRunner, IDisposabl
         {
             var testFiles = job.TestFiles.Keys.Order(StringComparer.Ordinal).ToList();
             WriteJob(jobDirectory, job, host, uid);
-            var result = await RunAsync(SandboxCommand.Build(_options, limits, host, uid, jobDirectory, testFiles, job.Framework), limits, clock, cancellationToken);
+            var supportFiles = (job.SupportFiles ?? new Dictionary<string, string>()).Keys.Order(StringComparer.Ordinal).ToList();
+            var result = await RunAsync(SandboxCommand.Build(_options, limits, host, uid, jobDirectory, testFiles, supportFiles, job.Framework), limits, clock, cancellationToken);
             LogRun(uid, result.Status, result.Tests.Count, (long)result.Duration.TotalMilliseconds);
             if (result.Status == SandboxRunStatus.SandboxFailure)
             {
@@ -91,7 +92,7 @@ public sealed partial class BubblewrapSandboxRunner : ISandboxRunner, IDisposabl
         const UnixFileMode fileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
         Directory.CreateDirectory(jobDirectory, directoryMode);
         Directory.CreateDirectory(Path.Combine(jobDirectory, SandboxCommand.SupportFolder), directoryMode);
-        var files = new Dictionary<string, string>(job.TestFiles, StringComparer.Ordinal)
+        var files = new Dictionary<string, string>(job.TestFiles.Concat(job.SupportFiles ?? new Dictionary<string, string>()), StringComparer.Ordinal)
         {
             [SandboxJob.CandidateFileName] = job.CandidateCode,
             [Path.Combine(SandboxCommand.SupportFolder, SandboxHarnessLocator.ScriptName)] = File.ReadAllText(host.HarnessScript),

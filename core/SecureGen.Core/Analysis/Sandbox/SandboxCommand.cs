@@ -21,7 +21,7 @@ internal static class SandboxCommand
     private const long SharedMemoryBytes = 16L << 20;
     private static readonly string[] RootLinks = ["/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32"];
 
-    public static ProcessStartInfo Build(SandboxOptions options, SandboxLimits limits, SandboxHost host, int uid, string jobDirectory, IReadOnlyList<string> testFiles, TestFramework framework)
+    public static ProcessStartInfo Build(SandboxOptions options, SandboxLimits limits, SandboxHost host, int uid, string jobDirectory, IReadOnlyList<string> testFiles, IReadOnlyList<string> supportFiles, TestFramework framework)
     {
         var args = new List<string>();
         string program;
@@ -78,7 +78,7 @@ internal static class SandboxCommand
             "--ro-bind", Path.Combine(jobDirectory, SupportFolder, SandboxHarnessLocator.ScriptName), HarnessInside,
             "--ro-bind", Path.Combine(jobDirectory, SandboxJob.CandidateFileName), $"{WorkDirectory}/{SandboxJob.CandidateFileName}",
         ]);
-        foreach (var name in testFiles)
+        foreach (var name in testFiles.Concat(supportFiles))
         {
             args.AddRange(["--ro-bind", Path.Combine(jobDirectory, name), $"{WorkDirectory}/{name}"]);
         }

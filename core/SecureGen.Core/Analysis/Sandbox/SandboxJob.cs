@@ -5,13 +5,16 @@ namespace SecureGen.Core.Analysis.Sandbox;
 /// <summary>
 /// One sandbox run: a candidate module (written as solution.py), the test files to run
 /// against it (file name to content; tests import the candidate as <c>import solution</c>),
-/// the framework, and optional limits (the runner's defaults when null).
+/// the framework, and optional limits (the runner's defaults when null). Support files sit beside
+/// the tests (importable) but are not collected as tests: e.g. a module that re-exports the candidate
+/// under the name a dataset's tests import.
 /// </summary>
 public sealed partial record SandboxJob(
     string CandidateCode,
     IReadOnlyDictionary<string, string> TestFiles,
     TestFramework Framework = TestFramework.Unittest,
-    SandboxLimits? Limits = null)
+    SandboxLimits? Limits = null,
+    IReadOnlyDictionary<string, string>? SupportFiles = null)
 {
     /// <summary>The candidate's file name inside the sandbox.</summary>
     public const string CandidateFileName = "solution.py";
@@ -57,6 +60,19 @@ public sealed partial record SandboxJob(
             if (content is null || content.Length > MaxFileChars)
             {
                 throw new ArgumentException($"sandbox test file '{name}' is missing or larger than {MaxFileChars} characters", nameof(TestFiles));
+            }
+        }
+
+        foreach (var (name, content) in SupportFiles ?? new Dictionary<string, string>())
+        {
+            if (name is null || !TestFileName().IsMatch(name) || name == CandidateFileName || TestFiles.ContainsKey(name))
+            {
+                throw new ArgumentException($"sandbox support file name '{name}' is not allowed: use a Python module file name that is neither solution.py nor a test file", nameof(SupportFiles));
+            }
+
+            if (content is null || content.Length > MaxFileChars)
+            {
+                throw new ArgumentException($"sandbox support file '{name}' is missing or larger than {MaxFileChars} characters", nameof(SupportFiles));
             }
         }
 
