@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using SecureGen.Core.Analysis;
 using SecureGen.Core.Benchmarks;
 using SecureGen.Core.Generation;
+using SecureGen.Core.Generation.Caching;
 using SecureGen.Core.Generation.Configuration;
 using SecureGen.Core.Scoring;
 using SecureGen.Core.Storage;
@@ -53,7 +54,11 @@ public static class SiloServiceCollectionExtensions
                 DefaultModel = settings.LlmModel,
                 Source = "silo settings",
             };
-            services.AddSecureGenGeneration(configuration, cache: null);
+            // Replies are cached in the cluster's database: a session redelivered to another silo does not pay twice.
+            var cache = ResponseCaches.Open(settings.Database);
+            services.AddSingleton<IResponseCache>(cache);
+            services.AddHostedService<ResponseCacheInitializer>();
+            services.AddSecureGenGeneration(configuration, cache);
         }
 
         if (roles.HasFlag(GrainRoles.Scorer))

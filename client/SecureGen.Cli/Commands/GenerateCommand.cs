@@ -30,11 +30,6 @@ internal static class GenerateCommand
         strategyOptions.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            if (parse.GetValue(sarif) is not null && !SarifExport.IsAvailable)
-            {
-                return CliError.Report(SarifExport.NotAvailable);
-            }
-
             var path = parse.GetValue(promptFile)!;
             if (!File.Exists(path))
             {

@@ -44,6 +44,7 @@ public static class RunOutputWriter
         MetricsOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(results);
+        sarif ??= new SessionSarifWriter();
         var ordered = results.OrderBy(r => r.TaskId, StringComparer.Ordinal).ThenBy(r => r.Strategy, StringComparer.Ordinal).ThenBy(r => r.SampleIndex).ToList();
         var lines = new StringBuilder();
         foreach (var result in ordered)

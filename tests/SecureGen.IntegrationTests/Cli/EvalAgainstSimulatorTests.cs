@@ -30,6 +30,8 @@ public sealed class EvalAgainstSimulatorTests : IDisposable
                 circuit_breaker_failures: 0
             prices:
               {SimulatorServer.ModelName}: {"{"} input_per_million: 1.0, output_per_million: 2.0 {"}"}
+            cache:
+              path: {Path.Combine(_dir, "shared-cache.db")}
             """);
         return path;
     }
@@ -45,7 +47,7 @@ public sealed class EvalAgainstSimulatorTests : IDisposable
         ["eval", "--dataset", "builtin", "--tasks", "3", "--samples", "2", "--out", output, "--config", config, .. more];
 
     [Fact]
-    public async Task A_second_identical_run_into_the_same_folder_makes_no_HTTP_calls_and_gives_the_same_answers()
+    public async Task A_second_identical_run_sharing_the_cache_makes_no_HTTP_calls_and_gives_the_same_answers()
     {
         Tools.RequireBandit();
         await using var server = await SimulatorServer.StartAsync(new SimulatorOptions(), TestContext.Current.CancellationToken);
@@ -57,9 +59,11 @@ public sealed class EvalAgainstSimulatorTests : IDisposable
         var callsAfterFirst = server.Statistics.ChatRequests;
         var (firstResults, firstMetrics) = await ReadAsync(output);
 
-        var second = await CliProcess.RunAsync(Eval(output, config));
+        // A new output folder (a folder holds one run; --resume would skip the sessions instead), the same cache file.
+        var secondOutput = Path.Combine(_dir, "run-again");
+        var second = await CliProcess.RunAsync(Eval(secondOutput, config));
         Assert.True(second.ExitCode == 0, second.Stderr + second.Stdout);
-        var (secondResults, secondMetrics) = await ReadAsync(output);
+        var (secondResults, secondMetrics) = await ReadAsync(secondOutput);
 
         Assert.Equal(6, callsAfterFirst);
         Assert.Equal(callsAfterFirst, server.Statistics.ChatRequests);
@@ -71,7 +75,7 @@ public sealed class EvalAgainstSimulatorTests : IDisposable
         Assert.All(secondResults, r => Assert.True(r.GetProperty("llm_calls")[0].GetProperty("cached").GetBoolean()));
         Assert.True(secondResults[0].GetProperty("usage").GetProperty("cache_hits").GetInt32() == 1);
 
-        var third = await CliProcess.RunAsync(Eval(output, config, "--no-cache"));
+        var third = await CliProcess.RunAsync(Eval(Path.Combine(_dir, "run-uncached"), config, "--no-cache"));
         Assert.True(third.ExitCode == 0, third.Stderr + third.Stdout);
         Assert.Equal(callsAfterFirst + 6, server.Statistics.ChatRequests);
     }

@@ -35,11 +35,18 @@ public sealed class EvalCommandTests : IDisposable
         });
         Assert.Equal([0, 1, 2], results.Select(r => r.GetProperty("sample_index").GetInt32()).Distinct().Order());
 
-        // Every vulnerable verdict is backed by a finding with a CWE and a line.
+        // The built-in tasks have tests, so the sandbox judges them: every verdict says so, and every
+        // Vulnerable one names the security test that failed.
+        Assert.All(results, r => Assert.Equal("tests", r.GetProperty("judge").GetString()));
+        Assert.All(results, r => Assert.NotEqual(JsonValueKind.Null, r.GetProperty("functional_tests_passed").ValueKind));
         foreach (var r in results.Where(r => r.GetProperty("verdict").GetString() == "Vulnerable"))
         {
-            Assert.Contains(r.GetProperty("findings").EnumerateArray(), f => f.GetProperty("cwe").ValueKind == JsonValueKind.Number && f.GetProperty("line").GetInt32() > 0);
+            Assert.StartsWith("tests: security tests failed", r.GetProperty("reasons")[0].GetString(), StringComparison.Ordinal);
+            Assert.Contains("test_security.py::", r.GetProperty("reasons")[0].GetString(), StringComparison.Ordinal);
         }
+
+        Assert.Contains(results, r => r.GetProperty("verdict").GetString() == "Vulnerable");
+        Assert.Contains(results, r => r.GetProperty("verdict").GetString() == "Secure");
 
         using var metrics = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, "metrics.json"), TestContext.Current.CancellationToken));
         var row = Assert.Single(metrics.RootElement.GetProperty("strategies").EnumerateArray());

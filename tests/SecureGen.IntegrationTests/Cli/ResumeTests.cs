@@ -129,8 +129,10 @@ public sealed class ResumeTests : IDisposable
             return 0;
         }
 
+        // The run may not have created its tables yet; migrations are idempotent and safe to run beside it.
         using var store = new SqliteSessionStore(Path.Combine(output, "securegen.db"));
-        return (await store.ListRunAsync(manifest.RunId, ct)).Count;
+        await store.InitializeAsync(ct);
+        return await store.CountRunAsync(manifest.RunId, ct);
     }
 
     private static async Task<List<JsonNode>> ReadResultsAsync(string output, CancellationToken ct) =>
@@ -141,14 +143,18 @@ public sealed class ResumeTests : IDisposable
             .Select(r => $"{r["task_id"]}|{r["sample_index"]}|{r["verdict"]}|{r["final_code"]}")
             .Order(StringComparer.Ordinal)];
 
-    /// <summary>metrics.json without what legitimately differs between two runs: ids and timings.</summary>
+    /// <summary>
+    /// metrics.json without what legitimately differs between two runs: ids, timings, and LLM usage (sessions
+    /// that were in flight at the kill find their replies in the cache on resume, so hits and cost differ).
+    /// </summary>
     private static async Task<string> FiguresAsync(string output, CancellationToken ct)
     {
         var metrics = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(output, "metrics.json"), ct))!.AsObject();
         metrics.Remove("run_id");
+        metrics.Remove("llm");
         foreach (var strategy in metrics["strategies"]!.AsArray())
         {
-            foreach (var timing in new[] { "mean_session_ms", "p95_session_ms", "mean_llm_latency_ms" })
+            foreach (var timing in new[] { "mean_session_ms", "p95_session_ms", "mean_llm_latency_ms", "llm", "cost_usd" })
             {
                 strategy!.AsObject().Remove(timing);
             }

@@ -103,13 +103,17 @@ public sealed class StrategyCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Generate_with_sarif_says_plainly_that_sarif_is_not_available_yet()
+    public async Task Generate_with_sarif_writes_a_sarif_log_of_the_chosen_code()
     {
-        var run = await CliProcess.RunAsync("generate", "--prompt-file", Path.Combine(TasksFolder, "sg_cwe078_ping_host", "prompt.py"), "--sarif", Path.Combine(_dir, "x.sarif"));
+        var sarifPath = Path.Combine(_dir, "x.sarif");
 
-        Assert.Equal(2, run.ExitCode);
-        Assert.StartsWith("error: --sarif: SARIF output is not available yet", run.Stderr.Trim(), StringComparison.Ordinal);
-        Assert.False(File.Exists(Path.Combine(_dir, "x.sarif")));
+        var run = await CliProcess.RunAsync("generate", "--prompt-file", Path.Combine(TasksFolder, "sg_cwe078_ping_host", "prompt.py"), "--sarif", sarifPath);
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        using var sarif = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(sarifPath, TestContext.Current.CancellationToken));
+        Assert.Equal("2.1.0", sarif.RootElement.GetProperty("version").GetString());
+        Assert.NotEmpty(sarif.RootElement.GetProperty("runs").EnumerateArray());
+        Assert.Contains("def ping_host", run.Stdout, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -160,7 +160,9 @@ public sealed class SessionFlowTests : IAsyncLifetime
         Assert.Equal(2, stored.RefinementPairs!.Count);
         Assert.True(stored.RefinementPairs.All(p => p.FixedVulnerability));
         Assert.Equal(2, harness.Published.Select<RefinementPairProduced>(TestContext.Current.CancellationToken).Count());
-        Assert.Equal(4, model.Requests.Count);
+        // One request with n = 2 for the samples, then one per refinement.
+        Assert.Equal(3, model.Requests.Count);
+        Assert.Equal(2, model.Requests.First().Samples);
         Assert.Equal(3, stored.Events!.Count(e => e.Kind == "prompt"));
         Assert.Equal("2", stored.Parameters!["securecoder.n"]);
         Assert.Equal("choice", stored.Events![^1].Kind);

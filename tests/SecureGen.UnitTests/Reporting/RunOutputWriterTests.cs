@@ -53,6 +53,28 @@ public sealed class RunOutputWriterTests : IDisposable
     }
 
     [Fact]
+    public async Task The_run_gets_one_merged_sarif_log_with_each_sessions_findings_and_no_infrastructure_failures()
+    {
+        var finding = new Finding("taint", "SG-TAINT-078", 78, Severity.High, Severity.High, 4, 4, "shell command built from request data", SourceLine: 2, SinkLine: 4);
+        var results = new[]
+        {
+            Samples.Result("baseline", Verdict.Vulnerable) with { Findings = [finding] },
+            Samples.Result("baseline", Verdict.Secure, sample: 1),
+            Samples.Result("baseline", Verdict.Unknown, infrastructureFailure: "endpoint down", sample: 2),
+        };
+
+        await RunOutputWriter.WriteAsync(_dir, "run-1", results, TestContext.Current.CancellationToken);
+
+        var text = await File.ReadAllTextAsync(Path.Combine(_dir, RunOutputWriter.SarifFile), TestContext.Current.CancellationToken);
+        using var sarif = JsonDocument.Parse(text);
+        Assert.Equal("2.1.0", sarif.RootElement.GetProperty("version").GetString());
+        Assert.Contains($"sessions/t1/{results[0].SessionId}.py", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(results[2].SessionId, text, StringComparison.Ordinal);
+        var taint = sarif.RootElement.GetProperty("runs").EnumerateArray().Single(r => r.GetProperty("tool").GetProperty("driver").GetProperty("name").GetString() == "taint");
+        Assert.Equal("SG-TAINT-078", Assert.Single(taint.GetProperty("results").EnumerateArray()).GetProperty("ruleId").GetString());
+    }
+
+    [Fact]
     public void An_output_folder_below_a_regular_file_is_reported_as_not_writable()
     {
         var file = Path.Combine(_dir, "plain-file");

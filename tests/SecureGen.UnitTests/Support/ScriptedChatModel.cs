@@ -16,6 +16,11 @@ public sealed class ScriptedChatModel(Func<ChatRequest, ChatReply> answer) : ICh
     public Task<ChatReply> CompleteAsync(ChatRequest request, CancellationToken cancellationToken)
     {
         Requests.Enqueue(request);
-        return Task.FromResult(answer(request));
+        var reply = answer(request);
+
+        // Like an endpoint that honours n: one choice per requested sample.
+        return Task.FromResult(request.Samples <= 1 || reply.Choices.Count >= request.Samples
+            ? reply
+            : reply with { Choices = [.. Enumerable.Range(0, request.Samples).Select(i => new ChatChoice(i, reply.Content, reply.FinishReason))] });
     }
 }

@@ -27,7 +27,7 @@ public static class ResponseCacheSchema
     public const string Insert = """
         INSERT INTO llm_response_cache
             (cache_key, endpoint, model, sample_index, content, finish_reason, response_model, prompt_tokens, completion_tokens, simulated, created_at)
-        VALUES ($key, $endpoint, $model, $sample, $content, $finish, $response_model, $prompt_tokens, $completion_tokens, $simulated, $created)
+        VALUES (@key, @endpoint, @model, @sample, @content, @finish, @response_model, @prompt_tokens, @completion_tokens, @simulated, @created)
         ON CONFLICT (cache_key) DO NOTHING
         """;
 }
