@@ -13,6 +13,10 @@ TEST_PACKAGES=(rabbitmq-server postgresql chromium python3-torch python3-gensim 
 packages=("${RUNTIME_PACKAGES[@]}")
 if [[ "${1:-}" == "--test" ]]; then
   packages+=("${TEST_PACKAGES[@]}")
+elif [[ "${1:-}" == "--packages" ]]; then
+  # Just these (e.g. models/install.sh asks for the training stack).
+  shift
+  packages=("$@")
 fi
 
 # ONNX Runtime's native library for the neural scorer (from npm; without it candidates stay unscored).

@@ -1,4 +1,4 @@
-namespace SecureGen.UnitTests.Support;
+namespace SecureGen.Tests.Shared;
 
 /// <summary>
 /// Compares output with a snapshot file checked into this project. To accept new output, run the
@@ -7,6 +7,9 @@ namespace SecureGen.UnitTests.Support;
 public static class Snapshot
 {
     public const string UpdateVariable = "SECUREGEN_UPDATE_SNAPSHOTS";
+
+    // This file is compiled into each test project; the snapshots live in the project that runs.
+    private static readonly string ProjectFile = typeof(Snapshot).Assembly.GetName().Name + ".csproj";
 
     /// <param name="relativePath">Path below the test project's folder, e.g. Analysis/Sarif/Snapshots/x.sarif.</param>
     public static void Match(string actual, string relativePath)
@@ -28,12 +31,12 @@ public static class Snapshot
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            if (File.Exists(Path.Combine(dir.FullName, "SecureGen.UnitTests.csproj")))
+            if (File.Exists(Path.Combine(dir.FullName, ProjectFile)))
             {
                 return dir.FullName;
             }
         }
 
-        throw new InvalidOperationException($"SecureGen.UnitTests.csproj not found above {AppContext.BaseDirectory}");
+        throw new InvalidOperationException($"{ProjectFile} not found above {AppContext.BaseDirectory}");
     }
 }
