@@ -38,10 +38,13 @@ try
             "--port", "0", "--analysis-workers", "2", "--session-concurrency", Invariant(concurrency));
 
     // Timed from the sessions' own records (first start to last completion), so CLI start-up is not counted.
+    // Each scenario gets its own seed: the same seed would be answered from the response cache, not the model.
+    var seed = 1000;
     async Task<RunTiming> Eval(params string[] extra)
     {
         var output = Directory.CreateTempSubdirectory("sg-bench-out-").FullName;
-        await ChildProcess.RunSecureGenAsync(["eval", "--tasks", Invariant(tasks), "--samples", Invariant(samples), "--out", output, .. extra]);
+        seed += 100;
+        await ChildProcess.RunSecureGenAsync(["eval", "--tasks", Invariant(tasks), "--samples", Invariant(samples), "--seed", Invariant(seed), "--out", output, .. extra]);
         return RunTiming.Read(Path.Combine(output, "results.jsonl"));
     }
 
