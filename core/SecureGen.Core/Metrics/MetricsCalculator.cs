@@ -117,6 +117,7 @@ public static class MetricsCalculator
         var tasks = PerTask(all);
         var durations = all.Select(r => r.DurationMs).Order().ToList();
         var calls = all.SelectMany(r => r.LlmCalls).ToList();
+        var llm = LlmUsage.Of(calls);
         var costs = all.Select(SessionUsage.CostUsd).ToList();
         return new StrategyMetrics(
             strategy,
@@ -130,10 +131,10 @@ public static class MetricsCalculator
             SecureRate: Rate(secure, judged.Count),
             VulnerableRate: Rate(vulnerable, judged.Count),
             UnknownRate: Rate(unknown, judged.Count),
-            PromptTokens: all.Sum(r => r.LlmCalls.Sum(c => (long)c.PromptTokens)),
-            CompletionTokens: all.Sum(r => r.LlmCalls.Sum(c => (long)c.CompletionTokens)),
+            PromptTokens: llm.PromptTokens,
+            CompletionTokens: llm.CompletionTokens,
             Simulated: all.Any(r => r.Simulated),
-            Llm: LlmUsage.Of(all))
+            Llm: llm)
         {
             Tasks = tasks.Count,
             Duplicates = tasks.Sum(t => t.Duplicates),
@@ -143,7 +144,7 @@ public static class MetricsCalculator
             AtK = [.. AllMetrics.SelectMany(m => options.Ks.Select(k => AtK(tasks, m, k, options)))],
             Judges = all.GroupBy(r => r.Judge, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
             CostUsd = costs.Any(c => c is not null) ? Math.Round(costs.Sum(c => c ?? 0), 6) : null,
-            LlmCalls = calls.Count,
+            LlmCalls = llm.Calls,
             MeanSessionMs = durations.Count == 0 ? 0 : Math.Round(durations.Average(), 1),
             P95SessionMs = durations.Count == 0 ? 0 : Math.Round(Bootstrap.Quantile(durations, 0.95), 1),
             MeanLlmLatencyMs = calls.Count == 0 ? 0 : Math.Round(calls.Average(c => c.LatencyMs), 1),

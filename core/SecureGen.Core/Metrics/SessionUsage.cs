@@ -8,16 +8,17 @@ public static class SessionUsage
     public static long Tokens(SessionResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return result.LlmCalls.Sum(c => (long)c.PromptTokens + c.CompletionTokens);
+        return result.Usage.PromptTokens + result.Usage.CompletionTokens;
     }
 
     /// <summary>
-    /// Null: LLM calls do not carry a price yet (the LLM layer, issue 4, adds it to <see cref="LlmCall"/>);
-    /// once they do, this sums it. Reports show "n/a" for null rather than a made-up zero.
+    /// The dollars the session's LLM calls were charged by the price table; null when no call was
+    /// charged (no price configured for the model, or every reply came from the cache), so that
+    /// reports show "n/a" rather than a made-up zero.
     /// </summary>
     public static double? CostUsd(SessionResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return null;
+        return result.LlmCalls.Any(c => c.CostUsd > 0) ? result.Usage.CostUsd : null;
     }
 }
