@@ -1,4 +1,4 @@
-namespace SecureGen.UnitTests.Support;
+namespace SecureGen.Tests.Shared;
 
 /// <summary>Finds ../shared/datasets (beside the repository) by walking up from the test binaries.</summary>
 public static class SharedDatasets

@@ -4,7 +4,6 @@ using SecureGen.Cli.Output;
 using SecureGen.Core.Benchmarks;
 using SecureGen.Core.Benchmarks.Download;
 using SecureGen.Core.Generation.Caching;
-using SecureGen.Core.Generation.Configuration;
 using SecureGen.Core.Metrics;
 using SecureGen.Core.Reporting;
 using SecureGen.Core.Sessions;
@@ -68,14 +67,10 @@ internal static class EvalRunner
             return await ClusterEvalRunner.RunAsync(settings, runId, tasks, console, cancellationToken);
         }
 
-        LlmSetup llm;
-        try
+        var (llm, problem) = await LlmSetup.OpenAsync(LlmSetup.ChoiceOf(settings), cancellationToken);
+        if (llm is null)
         {
-            llm = await LlmSetup.CreateAsync(settings, cancellationToken);
-        }
-        catch (LlmConfigurationException e)
-        {
-            return CliError.Report(e.Message);
+            return CliError.Report(problem!);
         }
 
         await using (llm)
@@ -83,10 +78,6 @@ internal static class EvalRunner
             if (llm.Simulator is { } simulator)
             {
                 console.MarkupLine($"[grey]no endpoint given: using the in-process LLM simulator at {simulator.BaseUrl} (a test double; results are marked simulated)[/]");
-            }
-            else if (await EndpointProbe.FindProblemAsync(llm.Endpoint.BaseUrl, cancellationToken) is { } problem)
-            {
-                return CliError.Report(problem);
             }
 
             SqliteResponseCache? cache = null;

@@ -29,12 +29,39 @@ internal sealed class LlmSetup : IAsyncDisposable
 
     public LlmEndpointOptions Endpoint => Configuration.EndpointFor(Model)!;
 
-    /// <exception cref="LlmConfigurationException">The configuration file is wrong.</exception>
-    public static Task<LlmSetup> CreateAsync(EvalSettings settings, CancellationToken cancellationToken) =>
-        CreateAsync(new LlmChoice(settings.Endpoint, settings.Model, settings.ApiKey, settings.EmbeddingModel, settings.ConfigPath, TimeSpan.FromMilliseconds(settings.SimulatorLatencyMs)), cancellationToken);
+    public static LlmChoice ChoiceOf(EvalSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return new LlmChoice(settings.Endpoint, settings.Model, settings.ApiKey, settings.EmbeddingModel, settings.ConfigPath, TimeSpan.FromMilliseconds(settings.SimulatorLatencyMs));
+    }
+
+    /// <summary>
+    /// The setup, or the one-line problem that stops a run before it starts: a wrong configuration
+    /// file, or a user endpoint that does not answer. Nothing is left running when there is a problem.
+    /// </summary>
+    public static async Task<(LlmSetup? Setup, string? Problem)> OpenAsync(LlmChoice choice, CancellationToken cancellationToken)
+    {
+        LlmSetup setup;
+        try
+        {
+            setup = await CreateAsync(choice, cancellationToken);
+        }
+        catch (LlmConfigurationException e)
+        {
+            return (null, e.Message);
+        }
+
+        if (setup.Simulator is null && await EndpointProbe.FindProblemAsync(setup.Endpoint.BaseUrl, cancellationToken) is { } problem)
+        {
+            await setup.DisposeAsync();
+            return (null, problem);
+        }
+
+        return (setup, null);
+    }
 
     /// <exception cref="LlmConfigurationException">The configuration file is wrong.</exception>
-    public static async Task<LlmSetup> CreateAsync(LlmChoice settings, CancellationToken cancellationToken)
+    private static async Task<LlmSetup> CreateAsync(LlmChoice settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var loaded = LlmConfigurationLoader.Load(settings.ConfigPath);

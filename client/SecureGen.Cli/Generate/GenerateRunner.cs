@@ -2,7 +2,6 @@ using System.Text.Json;
 using SecureGen.Cli.Eval;
 using SecureGen.Cli.Output;
 using SecureGen.Core.Benchmarks;
-using SecureGen.Core.Generation.Configuration;
 using SecureGen.Core.Reporting;
 using SecureGen.Core.Sessions;
 
@@ -23,20 +22,10 @@ internal static class GenerateRunner
             return CliError.Report(e.Message);
         }
 
-        LlmSetup llm;
-        try
+        var (llm, problem) = await LlmSetup.OpenAsync(new LlmChoice(request.Endpoint, request.Model, request.ApiKey, request.EmbeddingModel, request.ConfigPath, TimeSpan.Zero), cancellationToken);
+        if (llm is null)
         {
-            llm = await LlmSetup.CreateAsync(new LlmChoice(request.Endpoint, request.Model, request.ApiKey, request.EmbeddingModel, request.ConfigPath, TimeSpan.Zero), cancellationToken);
-        }
-        catch (LlmConfigurationException e)
-        {
-            return CliError.Report(e.Message);
-        }
-
-        if (llm.Simulator is null && await EndpointProbe.FindProblemAsync(llm.Endpoint.BaseUrl, cancellationToken) is { } problem)
-        {
-            await llm.DisposeAsync();
-            return CliError.Report(problem);
+            return CliError.Report(problem!);
         }
 
         var workDir = Directory.CreateTempSubdirectory("securegen-generate-").FullName;

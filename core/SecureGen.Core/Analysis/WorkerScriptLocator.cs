@@ -14,21 +14,8 @@ public static class WorkerScriptLocator
                 : throw new FileNotFoundException($"analysis worker script not found at '{configured}'", configured);
         }
 
-        var beside = Path.Combine(AppContext.BaseDirectory, "worker", ScriptName);
-        if (File.Exists(beside))
-        {
-            return beside;
-        }
-
-        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "worker", ScriptName);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException($"analysis worker script '{ScriptName}' not found beside the app ({beside}) or in any parent folder");
+        var relative = Path.Combine("worker", ScriptName);
+        return AppFiles.Find(relative)
+            ?? throw new FileNotFoundException($"analysis worker script '{ScriptName}' not found beside the app ({AppFiles.Beside(relative)}) or in any parent folder");
     }
 }

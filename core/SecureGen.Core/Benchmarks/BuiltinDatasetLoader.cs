@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SecureGen.Core.Analysis.Sandbox;
 
 namespace SecureGen.Core.Benchmarks;
 
@@ -36,22 +37,8 @@ public sealed class BuiltinDatasetLoader : IDatasetLoader
 
     public static string LocateTasksFolder()
     {
-        var beside = Path.Combine(AppContext.BaseDirectory, "benchmark", "tasks");
-        if (Directory.Exists(beside))
-        {
-            return beside;
-        }
-
-        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "benchmark", "tasks");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return beside;
+        var relative = Path.Combine("benchmark", "tasks");
+        return AppFiles.Find(relative, isDirectory: true) ?? AppFiles.Beside(relative);
     }
 
     private static BenchmarkTask LoadTask(string dir)

@@ -74,7 +74,6 @@ public static class RunOutputWriter
     }
 
     /// <summary>The run's metrics: per-strategy rates, and classification scores when the classify task ran.</summary>
-    public static RunMetrics Summarize(string runId, IReadOnlyList<SessionResult> results) => RunMetrics.From(runId, results);
 
     /// <summary>Write to a temp file then rename, so a reader never sees half a file.</summary>
     private static async Task WriteAtomicallyAsync(string path, string content, CancellationToken cancellationToken)

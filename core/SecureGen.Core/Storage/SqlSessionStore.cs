@@ -30,7 +30,7 @@ public class SqlSessionStore : ISessionStore
         await _factory.LockForMigrationAsync(connection, transaction, cancellationToken);
         await ExecuteAsync(connection, transaction, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY)", cancellationToken);
         var applied = new HashSet<int>();
-        await using (var read = Command(connection, transaction, "SELECT version FROM schema_version"))
+        await using (var read = DbCommands.Create(connection, transaction, "SELECT version FROM schema_version"))
         await using (var reader = await read.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -51,7 +51,7 @@ public class SqlSessionStore : ISessionStore
     public async Task<SessionResult?> FindAsync(string sessionId, CancellationToken cancellationToken)
     {
         await using var connection = await _factory.OpenAsync(cancellationToken);
-        await using var command = Command(connection, null, "SELECT result_json FROM sessions WHERE session_id = @id", ("id", sessionId));
+        await using var command = DbCommands.Create(connection, null, "SELECT result_json FROM sessions WHERE session_id = @id", ("id", sessionId));
         var json = await command.ExecuteScalarAsync(cancellationToken) as string;
         return json is null ? null : JsonSerializer.Deserialize<SessionResult>(json, ResultJson.Options);
     }
@@ -102,7 +102,7 @@ public class SqlSessionStore : ISessionStore
     public async Task<IReadOnlyList<SessionResult>> ListRunAsync(string runId, CancellationToken cancellationToken)
     {
         await using var connection = await _factory.OpenAsync(cancellationToken);
-        await using var command = Command(connection, null, "SELECT result_json FROM sessions WHERE run_id = @run ORDER BY task_id, strategy, sample_index", ("run", runId));
+        await using var command = DbCommands.Create(connection, null, "SELECT result_json FROM sessions WHERE run_id = @run ORDER BY task_id, strategy, sample_index", ("run", runId));
         var results = new List<SessionResult>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -116,7 +116,7 @@ public class SqlSessionStore : ISessionStore
     public async Task<int> CountRunAsync(string runId, CancellationToken cancellationToken)
     {
         await using var connection = await _factory.OpenAsync(cancellationToken);
-        await using var command = Command(connection, null, "SELECT COUNT(*) FROM sessions WHERE run_id = @run", ("run", runId));
+        await using var command = DbCommands.Create(connection, null, "SELECT COUNT(*) FROM sessions WHERE run_id = @run", ("run", runId));
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
@@ -133,7 +133,7 @@ public class SqlSessionStore : ISessionStore
     public async Task<IReadOnlyList<SessionFault>> ListFaultsAsync(string runId, CancellationToken cancellationToken)
     {
         await using var connection = await _factory.OpenAsync(cancellationToken);
-        await using var command = Command(connection, null, "SELECT session_id, run_id, reason, occurred_at FROM session_faults WHERE run_id = @run ORDER BY session_id", ("run", runId));
+        await using var command = DbCommands.Create(connection, null, "SELECT session_id, run_id, reason, occurred_at FROM session_faults WHERE run_id = @run ORDER BY session_id", ("run", runId));
         var faults = new List<SessionFault>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -144,25 +144,9 @@ public class SqlSessionStore : ISessionStore
         return faults;
     }
 
-    private static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            var p = command.CreateParameter();
-            p.ParameterName = "@" + name;
-            p.Value = value ?? DBNull.Value;
-            command.Parameters.Add(p);
-        }
-
-        return command;
-    }
-
     private static async Task<int> ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
-        await using var command = Command(connection, transaction, sql, parameters);
+        await using var command = DbCommands.Create(connection, transaction, sql, parameters);
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

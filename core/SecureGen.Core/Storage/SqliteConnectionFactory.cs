@@ -7,6 +7,7 @@ namespace SecureGen.Core.Storage;
 public sealed class SqliteConnectionFactory : IDbConnectionFactory
 {
     private readonly string _connectionString;
+    private volatile bool _walEnabled;
 
     public SqliteConnectionFactory(string databasePath)
     {
@@ -22,8 +23,11 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
         await using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
+
+        // WAL is a property of the database file: set once; the other two hold per connection.
+        pragma.CommandText = (_walEnabled ? string.Empty : "PRAGMA journal_mode=WAL; ") + "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
         await pragma.ExecuteNonQueryAsync(cancellationToken);
+        _walEnabled = true;
         return connection;
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using SecureGen.Core.Analysis.Sandbox;
+using SecureGen.Core.Benchmarks;
 
 namespace SecureGen.IntegrationTests.Sandbox;
 
@@ -18,7 +19,7 @@ public sealed class BenchmarkReferenceSandboxTests
     public async Task Every_builtin_task_has_a_secure_reference_that_passes_and_an_insecure_one_that_fails_a_security_test()
     {
         Sandboxes.Require();
-        var tasks = Directory.GetDirectories(TasksFolder()).Order(StringComparer.Ordinal).ToList();
+        var tasks = Directory.GetDirectories(BuiltinDatasetLoader.LocateTasksFolder()).Order(StringComparer.Ordinal).ToList();
         Assert.NotEmpty(tasks);
         var problems = new ConcurrentBag<string>();
 
@@ -61,25 +62,5 @@ public sealed class BenchmarkReferenceSandboxTests
                 ? security.All(t => t.Outcome == TestOutcome.Passed)
                 : security.Any(t => t.Outcome == TestOutcome.Failed));
         return ok ? null : $"{name}: {Sandboxes.Describe(result)}";
-    }
-
-    private static string TasksFolder()
-    {
-        var beside = Path.Combine(AppContext.BaseDirectory, "benchmark", "tasks");
-        if (Directory.Exists(beside))
-        {
-            return beside;
-        }
-
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "benchmark", "tasks");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException("benchmark/tasks not found beside the tests or in any parent folder");
     }
 }

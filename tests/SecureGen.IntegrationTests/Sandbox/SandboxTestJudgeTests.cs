@@ -1,7 +1,6 @@
 using SecureGen.Core.Benchmarks;
 using SecureGen.Core.Benchmarks.Judging;
 using SecureGen.Core.Benchmarks.Loaders;
-using SecureGen.IntegrationTests.Support;
 
 namespace SecureGen.IntegrationTests.Sandbox;
 
@@ -9,17 +8,6 @@ namespace SecureGen.IntegrationTests.Sandbox;
 public sealed class SandboxTestJudgeTests
 {
     private static readonly SandboxTestJudge Judge = new(Sandboxes.Runner);
-
-    private static string SharedDataset(string name)
-    {
-        var path = Path.GetFullPath(Path.Combine(RepositoryRoot.Path, "..", "shared", "datasets", name));
-        if (!Directory.Exists(path))
-        {
-            Assert.Skip($"shared dataset {name} is not beside the repository ({path})");
-        }
-
-        return path;
-    }
 
     private static BenchmarkTask Builtin(string id) => new BuiltinDatasetLoader().Load(null).Single(t => t.Id == id);
 
@@ -64,7 +52,7 @@ public sealed class SandboxTestJudgeTests
     public async Task A_sallm_suite_imports_the_candidate_under_the_datasets_own_module_name()
     {
         Sandboxes.Require();
-        var task = new SallmLoader().Load(SharedDataset("sallm")).First(t => t.TestSuite is not null && t.TestSuite.CandidateModule != "solution");
+        var task = new SallmLoader().Load(SharedDatasets.Require("sallm")).First(t => t.TestSuite is not null && t.TestSuite.CandidateModule != "solution");
 
         var judgement = await Judge.JudgeAsync(task.TestSuite!, task.InsecureReference!, TestContext.Current.CancellationToken);
 
@@ -77,7 +65,7 @@ public sealed class SandboxTestJudgeTests
     public async Task A_cweval_reference_passes_its_functionality_and_security_markers_run_separately()
     {
         Sandboxes.Require();
-        var task = new CwevalLoader().Load(SharedDataset("cweval")).Single(t => t.Id.Contains("cwe_022_0", StringComparison.Ordinal));
+        var task = new CwevalLoader().Load(SharedDatasets.Require("cweval")).Single(t => t.Id.Contains("cwe_022_0", StringComparison.Ordinal));
 
         var secure = await Judge.JudgeAsync(task.TestSuite!, task.SecureReference!, TestContext.Current.CancellationToken);
         var broken = await Judge.JudgeAsync(task.TestSuite!, "def unrelated():\n    return 1\n", TestContext.Current.CancellationToken);

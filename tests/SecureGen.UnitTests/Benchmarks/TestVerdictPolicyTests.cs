@@ -1,3 +1,4 @@
+using SecureGen.Core.Analysis.Sandbox;
 using SecureGen.Core.Analysis;
 using SecureGen.Core.Benchmarks;
 using SecureGen.Core.Benchmarks.Judging;

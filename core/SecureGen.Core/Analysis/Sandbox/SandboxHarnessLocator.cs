@@ -15,21 +15,8 @@ internal static class SandboxHarnessLocator
                 : throw new FileNotFoundException($"sandbox harness not found at '{configured}'", configured);
         }
 
-        var beside = Path.Combine(AppContext.BaseDirectory, "worker", "sandbox", ScriptName);
-        if (File.Exists(beside))
-        {
-            return beside;
-        }
-
-        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "worker", "sandbox", ScriptName);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException($"sandbox harness '{ScriptName}' not found beside the app ({beside}) or in any parent folder");
+        var relative = Path.Combine("worker", "sandbox", ScriptName);
+        return AppFiles.Find(relative)
+            ?? throw new FileNotFoundException($"sandbox harness '{ScriptName}' not found beside the app ({AppFiles.Beside(relative)}) or in any parent folder");
     }
 }

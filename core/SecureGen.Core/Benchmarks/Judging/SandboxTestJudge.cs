@@ -1,5 +1,4 @@
 using SecureGen.Core.Analysis.Sandbox;
-using SandboxFramework = SecureGen.Core.Analysis.Sandbox.TestFramework;
 
 namespace SecureGen.Core.Benchmarks.Judging;
 
@@ -32,7 +31,7 @@ public sealed class SandboxTestJudge(ISandboxRunner sandbox) : ITestJudge
                 return new TestJudgement(functional.Outcome, security.Outcome, Detail(security, functional));
             }
 
-            var result = await sandbox.RunTestsAsync(new SandboxJob(candidateCode, files, SandboxFramework.Unittest, SupportFiles: support), cancellationToken);
+            var result = await sandbox.RunTestsAsync(new SandboxJob(candidateCode, files, TestFramework.Unittest, SupportFiles: support), cancellationToken);
             var func = Outcome(result, UnittestSelector.From(suite.FunctionalCommand));
             var sec = Outcome(result, UnittestSelector.From(suite.SecurityCommand));
             return new TestJudgement(func.Outcome, sec.Outcome, Detail(sec, func));
@@ -52,7 +51,7 @@ public sealed class SandboxTestJudge(ISandboxRunner sandbox) : ITestJudge
             job["conftest.py"] = $"def pytest_collection_modifyitems(config, items):\n    items[:] = [i for i in items if i.get_closest_marker({marker.Quote()})]\n";
         }
 
-        var result = await sandbox.RunTestsAsync(new SandboxJob(code, files, SandboxFramework.Pytest, SupportFiles: job), cancellationToken);
+        var result = await sandbox.RunTestsAsync(new SandboxJob(code, files, TestFramework.Pytest, SupportFiles: job), cancellationToken);
         return Outcome(result, _ => true);
     }
 

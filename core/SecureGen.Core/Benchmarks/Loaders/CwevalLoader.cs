@@ -1,3 +1,5 @@
+using SecureGen.Core.Analysis.Sandbox;
+
 namespace SecureGen.Core.Benchmarks.Loaders;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using SecureGen.Core.Storage;
 
 namespace SecureGen.Core.Generation.Caching;
@@ -51,15 +50,15 @@ public class SqlResponseCache : IResponseCache
 
         await using var connection = await _factory.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        var names = keys.Select((_, i) => $"@k{i}").ToList();
+        var names = keys.Select((_, i) => $"k{i}").ToList();
         command.CommandText = $"""
             SELECT cache_key, endpoint, model, sample_index, content, finish_reason, response_model, prompt_tokens, completion_tokens, simulated
-            FROM {ResponseCacheSchema.TableName} WHERE cache_key IN ({string.Join(", ", names)})
+            FROM {ResponseCacheSchema.TableName} WHERE cache_key IN ({string.Join(", ", names.Select(n => "@" + n))})
             """;
         var index = 0;
         foreach (var key in keys)
         {
-            Add(command, names[index++], key);
+            DbCommands.AddParameter(command, names[index++], key);
         }
 
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -100,28 +99,20 @@ public class SqlResponseCache : IResponseCache
             await using var insert = connection.CreateCommand();
             insert.Transaction = transaction;
             insert.CommandText = ResponseCacheSchema.Insert;
-            Add(insert, "@key", e.Key);
-            Add(insert, "@endpoint", e.Endpoint);
-            Add(insert, "@model", e.Model);
-            Add(insert, "@sample", e.SampleIndex);
-            Add(insert, "@content", e.Content);
-            Add(insert, "@finish", e.FinishReason);
-            Add(insert, "@response_model", e.ResponseModel);
-            Add(insert, "@prompt_tokens", e.PromptTokens);
-            Add(insert, "@completion_tokens", e.CompletionTokens);
-            Add(insert, "@simulated", (short)(e.Simulated ? 1 : 0));
-            Add(insert, "@created", created);
+            DbCommands.AddParameter(insert, "key", e.Key);
+            DbCommands.AddParameter(insert, "endpoint", e.Endpoint);
+            DbCommands.AddParameter(insert, "model", e.Model);
+            DbCommands.AddParameter(insert, "sample", e.SampleIndex);
+            DbCommands.AddParameter(insert, "content", e.Content);
+            DbCommands.AddParameter(insert, "finish", e.FinishReason);
+            DbCommands.AddParameter(insert, "response_model", e.ResponseModel);
+            DbCommands.AddParameter(insert, "prompt_tokens", e.PromptTokens);
+            DbCommands.AddParameter(insert, "completion_tokens", e.CompletionTokens);
+            DbCommands.AddParameter(insert, "simulated", (short)(e.Simulated ? 1 : 0));
+            DbCommands.AddParameter(insert, "created", created);
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
-    }
-
-    private static void Add(DbCommand command, string name, object? value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value ?? DBNull.Value;
-        command.Parameters.Add(parameter);
     }
 }
