@@ -21,18 +21,26 @@ public sealed class NeuralScorer(ModelRegistry registry, ScorerOptions options, 
 
         try
         {
-            var tokens = codes.Select(PythonTokenizer.Tokenize).ToList();
-            var ids = tokens.Select(model.Vocabulary.Ids).ToList();
+            // Tokenizing is a fifth of a batch's time on CPU; codes are independent, so a batch tokenizes in parallel.
+            var tokens = new IReadOnlyList<CodeToken>[codes.Count];
+            var ids = new int[codes.Count][];
+            ForEach(Enumerable.Range(0, codes.Count).ToList(), Environment.ProcessorCount, c =>
+            {
+                tokens[c] = PythonTokenizer.Tokenize(codes[c]);
+                ids[c] = model.Vocabulary.Ids(tokens[c]);
+            });
+
             var probabilities = ids.Select(s => new float[s.Length]).ToArray();
-            var windows = BatchPlanner.Split(ids, model.Manifest.Window);
-            foreach (var bucket in BatchPlanner.Bucket(windows, options.MaxTokensPerRun, options.MaxSequencesPerRun))
+            var buckets = BatchPlanner.Bucket(BatchPlanner.Split(ids, model.Manifest.Window), options.MaxTokensPerRun, options.MaxSequencesPerRun);
+            // Each window owns its own slice of its code's probabilities, so concurrent runs never write the same element.
+            ForEach(buckets, options.ConcurrentRuns, bucket =>
             {
                 var output = model.Run(bucket.Select(w => w.Ids).ToList());
                 for (var i = 0; i < bucket.Count; i++)
                 {
                     output[i].CopyTo(probabilities[bucket[i].Code], bucket[i].Offset);
                 }
-            }
+            });
 
             var scores = new List<CodeScore>(codes.Count);
             for (var c = 0; c < codes.Count; c++)
@@ -42,10 +50,33 @@ public sealed class NeuralScorer(ModelRegistry registry, ScorerOptions options, 
 
             return new ScoringResult(scores, null);
         }
-        catch (OnnxRuntimeException e)
+        catch (AggregateException e) when (e.Flatten().InnerExceptions.OfType<OnnxRuntimeException>().FirstOrDefault() is { } failure)
         {
-            ScorerLog.BatchFailed(logger, e.Message);
-            return ScoringResult.Unavailable($"model {model.Version} failed: {e.Message}");
+            ScorerLog.BatchFailed(logger, failure.Message);
+            return ScoringResult.Unavailable($"model {model.Version} failed: {failure.Message}");
         }
+    }
+
+    /// <summary>Parallel for many items; inline for one, where handing it to another thread only adds latency.</summary>
+    private static void ForEach<T>(IReadOnlyList<T> items, int parallelism, Action<T> body)
+    {
+        if (items.Count == 1 || parallelism <= 1)
+        {
+            try
+            {
+                foreach (var item in items)
+                {
+                    body(item);
+                }
+            }
+            catch (OnnxRuntimeException e)
+            {
+                throw new AggregateException(e); // one failure shape, whichever path ran
+            }
+
+            return;
+        }
+
+        Parallel.ForEach(items, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, body);
     }
 }

@@ -24,8 +24,17 @@ public sealed class ScorerOptions
     /// <summary>Most padded tokens (rows x width) in one ONNX Runtime run.</summary>
     public int MaxTokensPerRun { get; set; } = 32_768;
 
-    /// <summary>Most sequences in one ONNX Runtime run.</summary>
-    public int MaxSequencesPerRun { get; set; } = 128;
+    /// <summary>
+    /// Most sequences in one ONNX Runtime run. On CPU the LSTM is fastest per token at 8-32 rows per run and
+    /// slows beyond (measured in docs/scorer.md), so a large batch runs as several small runs.
+    /// </summary>
+    public int MaxSequencesPerRun { get; set; } = 16;
+
+    /// <summary>
+    /// How many runs of one batch go to ONNX Runtime at once (a session serves concurrent runs). A single sequence
+    /// cannot be split across cores, but the buckets of a batch can: this is how batching uses every core.
+    /// </summary>
+    public int ConcurrentRuns { get; set; } = Environment.ProcessorCount;
 
     /// <summary>How often the 'current' pointer file is looked at.</summary>
     public TimeSpan PointerCheckInterval { get; set; } = TimeSpan.FromSeconds(2);

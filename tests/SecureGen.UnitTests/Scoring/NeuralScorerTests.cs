@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Abstractions;
 using SecureGen.Core.Scoring;
 using SecureGen.UnitTests.Support;
@@ -65,6 +66,63 @@ public sealed class NeuralScorerTests : IDisposable
         var small = Scorer(Options(maxTokensPerRun: 300)).Score(codes).Scores!;
 
         Assert.All(big.Zip(small), p => Assert.True(Math.Abs(p.First.Mean!.Value - p.Second.Mean!.Value) < 1e-6));
+    }
+
+    [Fact]
+    public void Buckets_run_concurrently_give_exactly_the_scores_of_buckets_run_in_turn()
+    {
+        var codes = Codes();
+        var inTurn = Options();
+        inTurn.MaxSequencesPerRun = 2;
+        inTurn.ConcurrentRuns = 1;
+        var concurrent = Options();
+        concurrent.MaxSequencesPerRun = 2;
+        concurrent.ConcurrentRuns = 4;
+
+        var expected = Scorer(inTurn).Score(codes).Scores!;
+        var actual = Scorer(concurrent).Score(codes).Scores!;
+
+        Assert.Equal(expected.Select(s => s.Tokens.Select(t => t.Score)), actual.Select(s => s.Tokens.Select(t => t.Score)));
+    }
+
+    [Fact]
+    public void A_run_that_fails_among_concurrent_runs_leaves_the_whole_batch_unscored_with_the_reason()
+    {
+        // A vocabulary one token longer than the model's embedding: that token's id is out of the table's bounds,
+        // so ONNX Runtime fails the one run that carries it.
+        var models = Directory.CreateTempSubdirectory("sg-badvocab-").FullName;
+        try
+        {
+            var version = Path.Combine(models, OnnxTestAssets.CommittedVersion);
+            Directory.CreateDirectory(version);
+            foreach (var file in Directory.GetFiles(Path.Combine(OnnxTestAssets.ModelsDirectory, OnnxTestAssets.CommittedVersion)))
+            {
+                File.Copy(file, Path.Combine(version, Path.GetFileName(file)));
+            }
+
+            var vocabulary = JsonNode.Parse(File.ReadAllText(Path.Combine(version, "vocab.json")))!;
+            vocabulary["tokens"]!.AsArray().Add("zz_beyond_the_embedding");
+            vocabulary["size"] = vocabulary["tokens"]!.AsArray().Count;
+            File.WriteAllText(Path.Combine(version, "vocab.json"), vocabulary.ToJsonString());
+            var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(version, "model.json")))!;
+            manifest["vocabulary_size"] = vocabulary["size"]!.GetValue<int>();
+            File.WriteAllText(Path.Combine(version, "model.json"), manifest.ToJsonString());
+            var options = new ScorerOptions { ModelsDirectory = models, ModelVersion = OnnxTestAssets.CommittedVersion, IntraOpThreads = 1, MaxSequencesPerRun = 1, ConcurrentRuns = 4 };
+            using var registry = new ModelRegistry(options, new FakeClock(), NullLogger<ModelRegistry>.Instance);
+            var scorer = new NeuralScorer(registry, options, NullLogger<NeuralScorer>.Instance);
+            var healthy = scorer.Score([Vulnerable, Fixed]);
+            Assert.True(healthy.Scores is not null, healthy.UnavailableReason);
+
+            var result = scorer.Score([Vulnerable, Fixed, "zz_beyond_the_embedding = 1\n", Vulnerable]);
+
+            Assert.Null(result.Scores);
+            Assert.StartsWith($"model {OnnxTestAssets.CommittedVersion} failed: ", result.UnavailableReason, StringComparison.Ordinal);
+            Assert.Contains("indices element out of data bounds, idx=10000", result.UnavailableReason, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(models, recursive: true);
+        }
     }
 
     [Fact]
