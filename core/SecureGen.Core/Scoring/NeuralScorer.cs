@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.Logging;
 using SecureGen.Onnx;
 
@@ -21,7 +22,7 @@ public sealed class NeuralScorer(ModelRegistry registry, ScorerOptions options, 
 
         try
         {
-            // Tokenizing is a fifth of a batch's time on CPU; codes are independent, so a batch tokenizes in parallel.
+            // Codes are independent, so a batch tokenizes them in parallel (a small share of its time; docs/scorer.md).
             var tokens = new IReadOnlyList<CodeToken>[codes.Count];
             var ids = new int[codes.Count][];
             ForEach(Enumerable.Range(0, codes.Count).ToList(), Environment.ProcessorCount, c =>
@@ -50,33 +51,36 @@ public sealed class NeuralScorer(ModelRegistry registry, ScorerOptions options, 
 
             return new ScoringResult(scores, null);
         }
-        catch (AggregateException e) when (e.Flatten().InnerExceptions.OfType<OnnxRuntimeException>().FirstOrDefault() is { } failure)
+        catch (OnnxRuntimeException e)
         {
-            ScorerLog.BatchFailed(logger, failure.Message);
-            return ScoringResult.Unavailable($"model {model.Version} failed: {failure.Message}");
+            ScorerLog.BatchFailed(logger, e.Message);
+            return ScoringResult.Unavailable($"model {model.Version} failed: {e.Message}");
         }
     }
 
-    /// <summary>Parallel for many items; inline for one, where handing it to another thread only adds latency.</summary>
+    /// <summary>
+    /// Parallel for many items, inline for one (handing it to another thread only adds latency). Either way a failed
+    /// run surfaces as ONNX Runtime's own exception, not wrapped.
+    /// </summary>
     private static void ForEach<T>(IReadOnlyList<T> items, int parallelism, Action<T> body)
     {
         if (items.Count == 1 || parallelism <= 1)
         {
-            try
+            foreach (var item in items)
             {
-                foreach (var item in items)
-                {
-                    body(item);
-                }
-            }
-            catch (OnnxRuntimeException e)
-            {
-                throw new AggregateException(e); // one failure shape, whichever path ran
+                body(item);
             }
 
             return;
         }
 
-        Parallel.ForEach(items, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, body);
+        try
+        {
+            Parallel.ForEach(items, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, body);
+        }
+        catch (AggregateException e) when (e.Flatten().InnerExceptions.OfType<OnnxRuntimeException>().FirstOrDefault() is { } failure)
+        {
+            ExceptionDispatchInfo.Throw(failure);
+        }
     }
 }

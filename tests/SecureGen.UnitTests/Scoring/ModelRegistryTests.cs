@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using SecureGen.Core.Scoring;
@@ -15,26 +14,12 @@ public sealed class ModelRegistryTests : IDisposable
     public ModelRegistryTests()
     {
         _ = OnnxTestAssets.LibraryPath;
-        CopyCommittedModelAs("vudenc-a");
-        CopyCommittedModelAs("vudenc-b");
+        OnnxTestAssets.CopyCommittedModel(_models, "vudenc-a");
+        OnnxTestAssets.CopyCommittedModel(_models, "vudenc-b");
         ModelPointer.Write(_models, "vudenc-a");
     }
 
     public void Dispose() => Directory.Delete(_models, recursive: true);
-
-    private void CopyCommittedModelAs(string version)
-    {
-        var target = Directory.CreateDirectory(Path.Combine(_models, version)).FullName;
-        foreach (var file in Directory.GetFiles(OnnxTestAssets.CommittedModelDirectory))
-        {
-            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
-        }
-
-        var manifestPath = Path.Combine(target, ModelManifest.FileName);
-        var manifest = JsonNode.Parse(File.ReadAllText(manifestPath))!;
-        manifest["version"] = version;
-        File.WriteAllText(manifestPath, manifest.ToJsonString());
-    }
 
     private ModelRegistry Registry(ILogger<ModelRegistry>? logger = null) =>
         new(new ScorerOptions { ModelsDirectory = _models, PointerCheckInterval = TimeSpan.FromSeconds(5) }, _clock, logger ?? NullLogger<ModelRegistry>.Instance);

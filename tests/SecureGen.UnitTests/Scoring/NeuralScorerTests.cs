@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Abstractions;
 using SecureGen.Core.Scoring;
 using SecureGen.UnitTests.Support;
@@ -93,21 +92,16 @@ public sealed class NeuralScorerTests : IDisposable
         var models = Directory.CreateTempSubdirectory("sg-badvocab-").FullName;
         try
         {
-            var version = Path.Combine(models, OnnxTestAssets.CommittedVersion);
-            Directory.CreateDirectory(version);
-            foreach (var file in Directory.GetFiles(Path.Combine(OnnxTestAssets.ModelsDirectory, OnnxTestAssets.CommittedVersion)))
+            var version = OnnxTestAssets.CopyCommittedModel(models, "vudenc-broken-vocab");
+            var size = 0;
+            OnnxTestAssets.EditJson(Path.Combine(version, ModelManifest.VocabularyFile), vocabulary =>
             {
-                File.Copy(file, Path.Combine(version, Path.GetFileName(file)));
-            }
-
-            var vocabulary = JsonNode.Parse(File.ReadAllText(Path.Combine(version, "vocab.json")))!;
-            vocabulary["tokens"]!.AsArray().Add("zz_beyond_the_embedding");
-            vocabulary["size"] = vocabulary["tokens"]!.AsArray().Count;
-            File.WriteAllText(Path.Combine(version, "vocab.json"), vocabulary.ToJsonString());
-            var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(version, "model.json")))!;
-            manifest["vocabulary_size"] = vocabulary["size"]!.GetValue<int>();
-            File.WriteAllText(Path.Combine(version, "model.json"), manifest.ToJsonString());
-            var options = new ScorerOptions { ModelsDirectory = models, ModelVersion = OnnxTestAssets.CommittedVersion, IntraOpThreads = 1, MaxSequencesPerRun = 1, ConcurrentRuns = 4 };
+                vocabulary["tokens"]!.AsArray().Add("zz_beyond_the_embedding");
+                size = vocabulary["tokens"]!.AsArray().Count;
+                vocabulary["size"] = size;
+            });
+            OnnxTestAssets.EditJson(Path.Combine(version, ModelManifest.FileName), manifest => manifest["vocabulary_size"] = size);
+            var options = new ScorerOptions { ModelsDirectory = models, ModelVersion = "vudenc-broken-vocab", IntraOpThreads = 1, MaxSequencesPerRun = 1, ConcurrentRuns = 4 };
             using var registry = new ModelRegistry(options, new FakeClock(), NullLogger<ModelRegistry>.Instance);
             var scorer = new NeuralScorer(registry, options, NullLogger<NeuralScorer>.Instance);
             var healthy = scorer.Score([Vulnerable, Fixed]);
@@ -116,7 +110,7 @@ public sealed class NeuralScorerTests : IDisposable
             var result = scorer.Score([Vulnerable, Fixed, "zz_beyond_the_embedding = 1\n", Vulnerable]);
 
             Assert.Null(result.Scores);
-            Assert.StartsWith($"model {OnnxTestAssets.CommittedVersion} failed: ", result.UnavailableReason, StringComparison.Ordinal);
+            Assert.StartsWith("model vudenc-broken-vocab failed: ", result.UnavailableReason, StringComparison.Ordinal);
             Assert.Contains("indices element out of data bounds, idx=10000", result.UnavailableReason, StringComparison.Ordinal);
         }
         finally

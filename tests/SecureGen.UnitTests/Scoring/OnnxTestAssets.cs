@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using SecureGen.Core.Scoring;
 using SecureGen.Onnx;
 
@@ -19,6 +20,26 @@ internal static class OnnxTestAssets
     public static string CommittedModelDirectory => Path.Combine(ModelsDirectory, CommittedVersion);
 
     public static string CommittedModel => Path.Combine(CommittedModelDirectory, ModelManifest.OnnxFile);
+
+    /// <summary>Copies the committed model into <paramref name="modelsDirectory"/> as <paramref name="version"/>; returns its folder.</summary>
+    public static string CopyCommittedModel(string modelsDirectory, string version)
+    {
+        var target = Directory.CreateDirectory(Path.Combine(modelsDirectory, version)).FullName;
+        foreach (var file in Directory.GetFiles(CommittedModelDirectory))
+        {
+            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
+        }
+
+        EditJson(Path.Combine(target, ModelManifest.FileName), manifest => manifest["version"] = version);
+        return target;
+    }
+
+    public static void EditJson(string path, Action<JsonNode> edit)
+    {
+        var json = JsonNode.Parse(File.ReadAllText(path))!;
+        edit(json);
+        File.WriteAllText(path, json.ToJsonString());
+    }
 
     private static string SkipAndReturn(string reason)
     {
