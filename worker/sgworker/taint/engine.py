@@ -934,17 +934,7 @@ class FunctionAnalysis:
     def s_while(self, s, env):
         self.value(s.test)
         t, f = sanitizers.facts(s.test, self)
-        cur = env
-        self.loops.append([])
-        for _ in range(2):
-            before = cur
-            out = self.block(s.body, self.refine(dict(cur), t))
-            cur = _merge(cur, out)
-            for e in self.loops[-1]:
-                cur = _merge(cur, e)
-            if _same(before, cur):
-                break
-        exits = self.loops.pop()
+        cur, exits = self.loop(env, lambda head: self.block(s.body, self.refine(dict(head), t)))
         after = self.refine(dict(cur), f)
         if s.orelse:
             after = self.block(s.orelse, after)
@@ -955,22 +945,30 @@ class FunctionAnalysis:
             after = _merge(after, e)
         return after
 
-    def s_for(self, s, env):
-        it = without_flags(self.value(s.iter), ELEM)
+    def loop(self, env, body):
+        """Runs a loop body from its head to a fixed point (two passes at most), merging what `continue`
+        and `break` carry back each pass; returns the state at the head and the exits the body recorded."""
         cur = env
         self.loops.append([])
         for _ in range(2):
             before = cur
-            body_env = dict(cur)
-            self.env = body_env
-            self.assign(s.target, it, None)
-            out = self.block(s.body, body_env)
-            cur = _merge(cur, out)
+            cur = _merge(cur, body(cur))
             for e in self.loops[-1]:
                 cur = _merge(cur, e)
             if _same(before, cur):
                 break
-        exits = self.loops.pop()
+        return cur, self.loops.pop()
+
+    def s_for(self, s, env):
+        it = without_flags(self.value(s.iter), ELEM)
+
+        def body(head):
+            body_env = dict(head)
+            self.env = body_env
+            self.assign(s.target, it, None)
+            return self.block(s.body, body_env)
+
+        cur, exits = self.loop(env, body)
         after = dict(cur)
         if s.orelse:
             after = self.block(s.orelse, after)
