@@ -22,6 +22,17 @@ public static class SharedDatasets
         return path;
     }
 
+    /// <summary>The datasets folder itself (for commands that take it whole), or a skip when it lacks one of <paramref name="needed"/>.</summary>
+    public static string RequireAll(params string[] needed)
+    {
+        foreach (var relative in needed)
+        {
+            Require(relative);
+        }
+
+        return Root ?? Require(string.Empty);
+    }
+
     private static string? Locate()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

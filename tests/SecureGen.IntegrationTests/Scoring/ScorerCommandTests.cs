@@ -1,3 +1,4 @@
+using SecureGen.Tests.Shared;
 using System.Text.Json;
 using SecureGen.IntegrationTests.Support;
 
@@ -28,13 +29,14 @@ public sealed class ScorerCommandTests : IDisposable
     [Fact]
     public async Task Bootstrap_writes_a_new_training_set_version_that_keeps_earlier_pairs()
     {
+        var datasets = SharedDatasets.RequireAll("sven", "cyberseceval");
         var root = Path.Combine(_dir, "data");
         var first = RunWithPairs("run1", ("import os\nos.system('ping ' + h)\n", "import subprocess\nsubprocess.run(['ping', h])\n"));
         var second = RunWithPairs("run2", ("import os\nos.popen('ping ' + h)\n", "import subprocess\nsubprocess.run(['ping', h])\n"));
 
-        var one = await CliProcess.RunAsync("scorer", "bootstrap", "--runs", first, "--data-root", root, "--tiny");
+        var one = await CliProcess.RunAsync("scorer", "bootstrap", "--runs", first, "--data-root", root, "--tiny", "--datasets", datasets);
         Assert.True(one.ExitCode == 0, $"exit {one.ExitCode}: {one.Stderr}{one.Stdout}");
-        var two = await CliProcess.RunAsync("scorer", "bootstrap", "--runs", second, "--data-root", root, "--tiny");
+        var two = await CliProcess.RunAsync("scorer", "bootstrap", "--runs", second, "--data-root", root, "--tiny", "--datasets", datasets);
         Assert.True(two.ExitCode == 0, $"exit {two.ExitCode}: {two.Stderr}{two.Stdout}");
 
         Assert.Equal(1, Manifest(Path.Combine(root, "v1")).GetProperty("refinement_pairs").GetInt32());

@@ -1,3 +1,4 @@
+using SecureGen.Tests.Shared;
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using SecureGen.Core.Scoring;
@@ -24,7 +25,7 @@ public sealed class TinyTrainingTests : IDisposable
         var data = Path.Combine(_dir, "data");
         var models = Path.Combine(_dir, "models");
 
-        var export = await CliProcess.RunAsync("scorer", "export-data", "--tiny", "--out", data);
+        var export = await CliProcess.RunAsync("scorer", "export-data", "--tiny", "--out", data, "--datasets", SharedDatasets.RequireAll("sven", "cyberseceval"));
         Assert.True(export.ExitCode == 0, $"export-data exit {export.ExitCode}: {export.Stderr}{export.Stdout}");
         Assert.True(File.Exists(Path.Combine(data, "train.jsonl")));
 
