@@ -1,24 +1,37 @@
 namespace SecureGen.Grains;
 
-/// <summary>Per-grain concurrency and timing. Lives in consumer definitions, not in consumers.</summary>
+/// <summary>How the grains pace, batch and retry. Bound once, in the host's composition root.</summary>
 public sealed class GrainOptions
 {
-    public int SessionConcurrency { get; set; } = 32;
+    public const string Section = "SecureGen:Grains";
 
-    public int CandidateConcurrency { get; set; } = 64;
+    /// <summary>Sessions a run keeps in flight across the cluster at once (the rest wait in the run grain).</summary>
+    public int MaxSessionsInFlight { get; set; } = 16;
 
-    public int AnalyzerConcurrency { get; set; } = Math.Max(2, Environment.ProcessorCount * 2);
+    /// <summary>Attempts a session gets before it becomes a fault record (a silo that died mid-session counts as one).</summary>
+    public int SessionAttempts { get; set; } = 3;
 
+    /// <summary>Pause between a failed attempt and the next one.</summary>
+    public TimeSpan SessionRetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>How often a running session's reminder fires: how soon a session whose silo died resumes elsewhere.</summary>
+    public TimeSpan SessionReminderPeriod { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How often a run re-checks its in-flight sessions (lost completions, a run grain that moved).</summary>
+    public TimeSpan RunReminderPeriod { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long a session waits for a refined candidate on its stream before asking the candidate grain directly.</summary>
+    public TimeSpan RefinementEventTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Scorer grain activations; sessions spread over them by session id.</summary>
+    public int ScorerGrains { get; set; } = 2;
+
+    /// <summary>Candidates gathered before a scorer grain runs a batch without waiting longer.</summary>
     public int ScorerBatchSize { get; set; } = 64;
 
+    /// <summary>Longest a request waits in a scorer grain for others to join its batch.</summary>
     public TimeSpan ScorerBatchWindow { get; set; } = TimeSpan.FromMilliseconds(20);
 
-    /// <summary>Messages each RabbitMQ endpoint holds unacknowledged; in-memory ignores it.</summary>
-    public int PrefetchCount { get; set; } = 16;
-
-    /// <summary>How long a stopping node waits for in-flight messages before it lets go of them.</summary>
-    public TimeSpan StopTimeout { get; set; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>How long a session waits for a grain to answer; LLM sampling is the slow part.</summary>
-    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromMinutes(10);
+    /// <summary>How long a budget lease holds a slot if its silo never gives it back.</summary>
+    public TimeSpan BudgetLeaseTimeout { get; set; } = TimeSpan.FromMinutes(10);
 }

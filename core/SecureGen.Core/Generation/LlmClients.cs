@@ -29,7 +29,8 @@ public sealed class LlmClients : IDisposable
     public IReadOnlyList<ResilientChatModel> Endpoints => _guarded;
 
     /// <param name="cache">Null bypasses the response cache (--no-cache).</param>
-    public static LlmClients Create(LlmConfiguration configuration, IResponseCache? cache, TimeProvider? clock = null, ILoggerFactory? loggers = null)
+    /// <param name="sharedBudget">The cluster's per-endpoint budget; null limits each endpoint in this process only.</param>
+    public static LlmClients Create(LlmConfiguration configuration, IResponseCache? cache, TimeProvider? clock = null, ILoggerFactory? loggers = null, IEndpointBudget? sharedBudget = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         if (configuration.Endpoints.Count == 0)
@@ -44,7 +45,7 @@ public sealed class LlmClients : IDisposable
         var routes = new List<(LlmEndpointOptions, IChatModel)>();
         foreach (var endpoint in configuration.Endpoints)
         {
-            var resilient = new ResilientChatModel(new OpenAiChatModel(endpoint, clock), endpoint, configuration.Prices, clock, logger);
+            var resilient = new ResilientChatModel(new OpenAiChatModel(endpoint, clock), endpoint, configuration.Prices, clock, logger, sharedBudget: sharedBudget);
             guarded.Add(resilient);
             routes.Add((endpoint, cache is null ? resilient : new CachingChatModel(resilient, cache, endpoint.Name, clock)));
         }

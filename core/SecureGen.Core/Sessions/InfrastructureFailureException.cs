@@ -11,7 +11,15 @@ public sealed class InfrastructureFailureException : Exception
     {
     }
 
+    public InfrastructureFailureException(string message, IReadOnlyList<LlmCall> calls) : base(message)
+    {
+        Calls = calls;
+    }
+
     public InfrastructureFailureException()
     {
     }
+
+    /// <summary>The failed call(s), so the session's record shows what was tried.</summary>
+    public IReadOnlyList<LlmCall> Calls { get; } = [];
 }

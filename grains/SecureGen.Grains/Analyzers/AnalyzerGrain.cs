@@ -1,20 +1,22 @@
-using MassTransit;
-using SecureGen.Contracts;
+using Orleans.Concurrency;
 using SecureGen.Core.Analysis;
+using SecureGen.Core.Sessions;
+using SecureGen.Grains.Interfaces;
+using SecureGen.Grains.Placement;
 
 namespace SecureGen.Grains.Analyzers;
 
-/// <summary>Runs the static analyzers on a session's candidates and publishes each verdict.</summary>
-public sealed class AnalyzerGrain(ICodeAnalyzer analyzer) : IConsumer<AnalyzeCandidates>
+/// <summary>
+/// Static analysis through the silo's persistent Python workers. A stateless-worker pool: up to one activation
+/// per core on each analyzer silo, so the pool's size follows the silos that host it.
+/// </summary>
+[StatelessWorker]
+[RequiredRole(SiloRole.Analyzer)]
+public sealed class AnalyzerGrain(ICodeAnalyzer analyzer) : Grain, IAnalyzerGrain
 {
-    public async Task Consume(ConsumeContext<AnalyzeCandidates> context)
+    public async Task<IReadOnlyList<AnalysisReport>> AnalyzeAsync(IReadOnlyList<CandidateCode> candidates)
     {
-        var request = context.Message;
-        var reports = await Task.WhenAll(request.Candidates.Select(c => analyzer.AnalyzeAsync(c.Code, context.CancellationToken)));
-        await context.RespondAsync(new CandidatesAnalyzed(request.SessionId, reports));
-        for (var i = 0; i < reports.Length; i++)
-        {
-            await context.Publish(new CandidateAnalyzed(request.SessionId, request.Candidates[i].CandidateId, reports[i].Verdict, reports[i].Findings.Count));
-        }
+        ArgumentNullException.ThrowIfNull(candidates);
+        return await Task.WhenAll(candidates.Select(c => analyzer.AnalyzeAsync(c.Code, CancellationToken.None)));
     }
 }

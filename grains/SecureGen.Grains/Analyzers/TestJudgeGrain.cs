@@ -1,16 +1,15 @@
-using MassTransit;
-using SecureGen.Contracts;
+using Orleans.Concurrency;
+using SecureGen.Core.Benchmarks;
 using SecureGen.Core.Benchmarks.Judging;
+using SecureGen.Grains.Interfaces;
+using SecureGen.Grains.Placement;
 
 namespace SecureGen.Grains.Analyzers;
 
-/// <summary>Runs a task's tests against a candidate inside the sandbox: the execution-based judge.</summary>
-public sealed class TestJudgeGrain(ITestJudge judge) : IConsumer<JudgeCandidate>
+/// <summary>Runs a task's tests against code in the sandbox: a stateless-worker pool on analyzer silos, one activation per core.</summary>
+[StatelessWorker]
+[RequiredRole(SiloRole.Analyzer)]
+public sealed class TestJudgeGrain(ITestJudge judge) : Grain, ITestJudgeGrain
 {
-    public async Task Consume(ConsumeContext<JudgeCandidate> context)
-    {
-        var request = context.Message;
-        var judgement = await judge.JudgeAsync(request.Suite, request.Code, context.CancellationToken);
-        await context.RespondAsync(new CandidateJudged(request.SessionId, judgement));
-    }
+    public Task<TestJudgement> JudgeAsync(TaskTestSuite suite, string code) => judge.JudgeAsync(suite, code, CancellationToken.None);
 }

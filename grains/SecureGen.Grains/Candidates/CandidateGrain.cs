@@ -1,84 +1,71 @@
-using MassTransit;
-using SecureGen.Contracts;
-using SecureGen.Core.Analysis;
-using SecureGen.Core.Generation;
+using Orleans.Concurrency;
+using Orleans.Streams;
+using Orleans.Streams.Core;
 using SecureGen.Core.Sessions;
+using SecureGen.Grains.Interfaces;
+using SecureGen.Grains.Placement;
 
 namespace SecureGen.Grains.Candidates;
 
 /// <summary>
-/// Samples completions from the LLM in one request (n = Count, choice i reproducible from the seed and i),
-/// extracts and repairs the code of each, and checks that it parses. An endpoint that finally fails is
-/// reported as an infrastructure failure; a reply without parsable code becomes an unparsable candidate.
+/// One candidate: a thin adapter over core's <see cref="CandidateGenerator"/>. Samples a round when asked
+/// (as the round's first candidate), and refines itself when feedback arrives on its refinement-feedback stream,
+/// publishing the refined candidate on the session's stream. Refinements are kept by id, so the direct re-ask
+/// of a session that lost the event joins the same work instead of calling the model again.
 /// </summary>
-public sealed class CandidateGrain(IChatModel model, ISyntaxChecker syntax) : IConsumer<GenerateCandidates>
+[Reentrant]
+[ImplicitStreamSubscription(StreamNames.RefinementFeedback)]
+[RequiredRole(SiloRole.Candidate)]
+public sealed class CandidateGrain(CandidateGenerator generator) : Grain, ICandidateGrain, IStreamSubscriptionObserver
 {
-    public async Task Consume(ConsumeContext<GenerateCandidates> context)
+    private readonly Dictionary<string, Task<GeneratedCandidates>> _refinements = new(StringComparer.Ordinal);
+
+    public Task<GeneratedCandidates> GenerateAsync(GenerationRequest request) => GenerateCoreAsync(request);
+
+    public Task<GeneratedCandidates> RefineAsync(RefinementRequested request)
     {
-        var request = context.Message;
-        var cancellationToken = context.CancellationToken;
-        if (request.Count < 1)
+        ArgumentNullException.ThrowIfNull(request);
+        if (!_refinements.TryGetValue(request.RefinementId, out var refinement))
         {
-            await context.RespondAsync(new CandidatesGenerated(request.SessionId, [], [], null));
-            return;
+            refinement = GenerateCoreAsync(request.Request);
+            _refinements[request.RefinementId] = refinement;
         }
 
-        var chat = new ChatRequest(request.Messages, request.Model, request.Temperature, MaxTokens: request.MaxTokens, Seed: request.Seed, Samples: request.Count);
-        ChatReply reply;
-        try
-        {
-            reply = await model.CompleteAsync(chat, cancellationToken);
-        }
-        catch (LlmEndpointException e)
-        {
-            var failed = new LlmCall(request.Purpose, request.Model, 0, 0, 0, Simulated: false, Error: e.Message, Retries: e.Retries, Samples: request.Count);
-            await context.RespondAsync(new CandidatesGenerated(request.SessionId, [], [failed], e.Message));
-            return;
-        }
-
-        var call = new LlmCall(request.Purpose, reply.Model, reply.PromptTokens, reply.CompletionTokens, reply.LatencyMs, reply.Simulated,
-            CostUsd: reply.CostUsd, Retries: reply.Retries, Cached: reply.Cached, Samples: request.Count);
-        var choices = reply.Choices.OrderBy(c => c.Index).Take(request.Count).ToList();
-        if (choices.Count < request.Count)
-        {
-            var reason = $"the endpoint returned {choices.Count} completion(s) for {request.Count} requested";
-            await context.RespondAsync(new CandidatesGenerated(request.SessionId, [], [call with { Error = reason }], reason));
-            return;
-        }
-
-        var candidates = await Task.WhenAll(choices.Select((c, i) => ToCandidateAsync(request, request.FirstIndex + i, c, cancellationToken)));
-        await context.RespondAsync(new CandidatesGenerated(request.SessionId, candidates, [call], null));
+        return refinement;
     }
 
-    private async Task<Candidate> ToCandidateAsync(GenerateCandidates request, int index, ChatChoice choice, CancellationToken cancellationToken)
+    public async Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory)
     {
-        var extracted = CodeExtractor.Extract(choice.Content, request.PromptCode, request.EntryPoint);
-        string? syntaxError;
-        if (extracted.IsEmpty)
+        ArgumentNullException.ThrowIfNull(handleFactory);
+        await handleFactory.Create<RefinementRequested>().ResumeAsync((feedback, _) => RefineAndAnswerAsync(feedback));
+    }
+
+    private async Task RefineAndAnswerAsync(RefinementRequested feedback)
+    {
+        CandidateRefined answer;
+        try
         {
-            syntaxError = "no code found in the reply";
+            answer = new CandidateRefined(feedback.RefinementId, await RefineAsync(feedback), null, []);
         }
-        else
+        catch (LlmEndpointFailedException e)
         {
-            try
-            {
-                syntaxError = await syntax.FindSyntaxErrorAsync(extracted.Code, cancellationToken);
-            }
-            catch (WorkerFailedException e)
-            {
-                // Unchecked code goes on to analysis, which reports Unknown if the worker is still failing.
-                syntaxError = null;
-                extracted = extracted with { Repairs = [.. extracted.Repairs, $"syntax not checked: {e.Message}"] };
-            }
+            answer = new CandidateRefined(feedback.RefinementId, null, e.Message, e.Calls);
         }
 
-        if (syntaxError is not null && choice.FinishReason == "length")
-        {
-            syntaxError += " (the reply was cut at the token limit)";
-        }
+        await this.GetStreamProvider(StreamNames.Provider)
+            .GetStream<CandidateRefined>(StreamNames.RefinedCandidates, feedback.Request.SessionId)
+            .OnNextAsync(answer);
+    }
 
-        return new Candidate(
-            $"{request.SessionId}-c{index}", index, extracted.Code, choice.Content, extracted.Method, extracted.Repairs, syntaxError,
-            Origin: request.ParentId is null ? "sample" : "refined", ParentId: request.ParentId);
+    private async Task<GeneratedCandidates> GenerateCoreAsync(GenerationRequest request)
+    {
+        try
+        {
+            return await generator.GenerateAsync(request, CancellationToken.None);
+        }
+        catch (InfrastructureFailureException e)
+        {
+            throw new LlmEndpointFailedException(e.Message, e.Calls);
+        }
     }
 }

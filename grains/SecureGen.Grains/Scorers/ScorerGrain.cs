@@ -1,43 +1,98 @@
 using System.Diagnostics;
-using MassTransit;
-using SecureGen.Contracts;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
 using SecureGen.Core.Scoring;
 using SecureGen.Core.Sessions;
+using SecureGen.Grains.Interfaces;
+using SecureGen.Grains.Placement;
 
 namespace SecureGen.Grains.Scorers;
 
 /// <summary>
-/// Scores candidates in batches gathered across sessions (size and time limits in <see cref="ScorerGrainDefinition"/>):
-/// every candidate of every request in the batch goes to the neural scorer in one call, which buckets token
-/// windows by length, and each request gets its own scores back in order. Fails closed: without a scorer, model
-/// or native library, candidates come back "unscored" with the reason, never with a made-up score.
+/// Gathers score requests from many sessions and runs them as one batch when the batch is full or the oldest
+/// request has waited the batch window: every candidate of the batch goes to the neural scorer in one call,
+/// which buckets token windows by length, and each request gets its own scores back in order. Reentrant, so
+/// requests keep arriving while a batch runs (off the grain's thread). Fails closed: without a scorer or model,
+/// candidates come back "unscored" with the reason, never with a made-up score.
 /// </summary>
-public sealed class ScorerGrain(ICodeScorer? scorer = null, ScorerMetrics? metrics = null) : IConsumer<Batch<ScoreCandidates>>
+[Reentrant]
+[RequiredRole(SiloRole.Scorer)]
+public sealed class ScorerGrain(IServiceProvider services, ScorerMetrics metrics, IOptions<GrainOptions> options, TimeProvider clock) : Grain, IScorerGrain
 {
     public const string UnscoredReason = "no neural scorer configured on this silo: candidates pass through unscored";
 
-    public async Task Consume(ConsumeContext<Batch<ScoreCandidates>> context)
+    private readonly ICodeScorer? _scorer = services.GetService<ICodeScorer>();
+    private readonly GrainOptions _options = options.Value;
+    private List<PendingScore> _batch = [];
+    private int _batchCandidates;
+    private bool _flushScheduled;
+
+    public Task<IReadOnlyList<CandidateScore>> ScoreAsync(IReadOnlyList<CandidateCode> candidates)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        var requests = context.Message;
-        var codes = requests.SelectMany(r => r.Message.Candidates.Select(c => c.Code)).ToList();
+        ArgumentNullException.ThrowIfNull(candidates);
+        if (candidates.Count == 0)
+        {
+            return Task.FromResult<IReadOnlyList<CandidateScore>>([]);
+        }
+
+        var pending = new PendingScore(candidates);
+        _batch.Add(pending);
+        _batchCandidates += candidates.Count;
+        if (_batchCandidates >= _options.ScorerBatchSize)
+        {
+            _ = FlushAsync();
+        }
+        else if (!_flushScheduled)
+        {
+            _flushScheduled = true;
+            _ = FlushAfterWindowAsync();
+        }
+
+        return pending.Scores.Task;
+    }
+
+    private async Task FlushAfterWindowAsync()
+    {
+        await Task.Delay(_options.ScorerBatchWindow, clock);
+        await FlushAsync();
+    }
+
+    private async Task FlushAsync()
+    {
+        var batch = _batch;
+        _batch = [];
+        _batchCandidates = 0;
+        _flushScheduled = false;
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        var codes = batch.SelectMany(p => p.Candidates.Select(c => c.Code)).ToList();
         var started = Stopwatch.GetTimestamp();
-        var result = scorer is null ? ScoringResult.Unavailable(UnscoredReason) : scorer.Score(codes);
+        // Inference is CPU (or GPU) work: off the grain's scheduler, so new requests gather for the next batch meanwhile.
+        var result = _scorer is null ? ScoringResult.Unavailable(UnscoredReason) : await Task.Run(() => _scorer.Score(codes));
         var elapsed = Stopwatch.GetElapsedTime(started);
-        metrics?.RecordBatch(requests.Length, codes.Count, result.Scores?.Sum(s => (long)s.Tokens.Count) ?? 0, elapsed.TotalMilliseconds, result.Scores is not null);
+        metrics.RecordBatch(batch.Count, codes.Count, result.Scores?.Sum(s => (long)s.Tokens.Count) ?? 0, elapsed.TotalMilliseconds, result.Scores is not null);
 
         var offset = 0;
-        foreach (var request in requests)
+        foreach (var pending in batch)
         {
-            var count = request.Message.Candidates.Count;
+            var count = pending.Candidates.Count;
             IReadOnlyList<CandidateScore> scores = result.Scores is { } all
                 ? all.Skip(offset).Take(count).Select(s => s.ToCandidateScore()).ToList()
                 : Enumerable.Repeat(CandidateScore.Unscored(Reason(result.UnavailableReason)), count).ToList();
             offset += count;
-            await request.RespondAsync(new CandidatesScored(request.Message.SessionId, scores));
+            pending.Scores.TrySetResult(scores);
         }
     }
 
     private static string Reason(string? unavailable) =>
         unavailable == UnscoredReason ? UnscoredReason : $"neural scorer unavailable: {unavailable}";
+
+    private sealed record PendingScore(IReadOnlyList<CandidateCode> Candidates)
+    {
+        public TaskCompletionSource<IReadOnlyList<CandidateScore>> Scores { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
 }

@@ -1,125 +1,207 @@
-using MassTransit;
 using Microsoft.Extensions.Logging;
-using SecureGen.Contracts;
-using SecureGen.Core.Benchmarks.Judging;
-using SecureGen.Core.Retrieval;
+using Microsoft.Extensions.Options;
+using Orleans.Streams;
+using Orleans.Streams.Core;
+using SecureGen.Core.Metrics;
 using SecureGen.Core.Sessions;
 using SecureGen.Core.Storage;
-using SecureGen.Core.Strategies;
+using SecureGen.Grains.Interfaces;
+using SecureGen.Grains.Placement;
 
 namespace SecureGen.Grains.Sessions;
 
 /// <summary>
-/// One prompt session: runs the strategy to its end with a traced context, stores the result and
-/// publishes SessionCompleted (and each refinement pair, for scorer bootstrapping). The message is acknowledged only afterwards, so a session on a node
-/// that dies is redelivered; the store makes the redelivery idempotent.
+/// One prompt session: accepts its input (persisted, with a reminder), runs it through core's
+/// <see cref="SessionRunner"/> with other grains as the backend, stores the result (idempotent by session id),
+/// and reports the end to the run grain and the run's session-completed stream. A session that keeps failing
+/// becomes a fault record after its attempts, so it never blocks its run. Refined candidates arrive on the
+/// session's refined-candidates stream (implicit subscription).
 /// </summary>
+[ImplicitStreamSubscription(StreamNames.RefinedCandidates)]
+[RequiredRole(SiloRole.Session)]
 public sealed partial class SessionGrain(
+    [PersistentState("session", GrainStorage.Name)] IPersistentState<SessionState> state,
     ISessionStore store,
-    StrategyCatalog strategies,
-    IRequestClient<GenerateCandidates> generate,
-    IRequestClient<AnalyzeCandidates> analyze,
-    IRequestClient<ScoreCandidates> score,
-    IRequestClient<JudgeCandidate> judge,
-    SecureExampleRetrieval retrieval,
+    SessionRunner runner,
+    IOptions<GrainOptions> options,
     TimeProvider clock,
-    ILogger<SessionGrain> logger) : IConsumer<StartSession>
+    ILogger<SessionGrain> logger) : Grain, ISessionGrain, IRemindable, IStreamSubscriptionObserver
 {
-    public async Task Consume(ConsumeContext<StartSession> context)
+    private const string ReminderName = "resume";
+    private readonly GrainOptions _options = options.Value;
+    private Task? _work;
+    private GrainSessionBackend? _backend;
+
+    public Task<SessionStatus> StartAsync(SessionInput input)
     {
-        var input = context.Message.Input;
-        var cancellationToken = context.CancellationToken;
-        var existing = await store.FindAsync(input.SessionId, cancellationToken);
+        ArgumentNullException.ThrowIfNull(input);
+        return StartCoreAsync(input);
+    }
+
+    public Task<SessionStatus> GetStatusAsync() => Task.FromResult(Status());
+
+    public Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (state.State.Phase is SessionPhase.Completed or SessionPhase.Faulted)
+        {
+            return UnregisterReminderAsync();
+        }
+
+        if (state.State.Phase == SessionPhase.Running && _work is null)
+        {
+            // This activation is new (the silo that ran the session died): pick it up.
+            LogResuming(logger, state.State.Input?.SessionId ?? string.Empty, state.State.Attempts);
+            Begin();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory)
+    {
+        ArgumentNullException.ThrowIfNull(handleFactory);
+        await handleFactory.Create<CandidateRefined>().ResumeAsync((item, _) =>
+        {
+            _backend?.OnRefined(item);
+            return Task.CompletedTask;
+        });
+    }
+
+    private async Task<SessionStatus> StartCoreAsync(SessionInput input)
+    {
+        if (state.State.Phase == SessionPhase.NotStarted)
+        {
+            state.State.Input = input;
+            state.State.Phase = SessionPhase.Running;
+            await state.WriteStateAsync();
+            await this.RegisterOrUpdateReminder(ReminderName, _options.SessionReminderPeriod, _options.SessionReminderPeriod);
+        }
+
+        if (state.State.Phase == SessionPhase.Running && _work is null)
+        {
+            Begin();
+        }
+
+        return Status();
+    }
+
+    private SessionStatus Status() => new(state.State.Phase, state.State.Attempts, state.State.Completion);
+
+    private void Begin()
+    {
+        _backend = new GrainSessionBackend(GrainFactory, this.GetStreamProvider(StreamNames.Provider), state.State.Input!.SessionId, _options);
+        _work = RunToEndAsync(state.State.Input!);
+    }
+
+    private async Task RunToEndAsync(SessionInput input)
+    {
+        SessionCompleted completion;
+        var existing = await store.FindAsync(input.SessionId, CancellationToken.None);
         if (existing is not null)
         {
             LogAlreadyDone(logger, input.SessionId);
-            await context.Publish(Completed(existing, alreadyStored: true), cancellationToken);
-            return;
-        }
-
-        var started = clock.GetTimestamp();
-        var transport = new GrainSessionContext(input, generate, analyze, score, retrieval);
-        var session = new TracingSessionContext(transport);
-        SessionResult result;
-        try
-        {
-            var strategy = strategies.Create(input.Strategy);
-            var outcome = await strategy.RunAsync(session, cancellationToken);
-            session.RecordChoice(outcome);
-            result = SessionResultFactory.FromOutcome(input, outcome, session, transport.Calls, clock.GetUtcNow(), clock.GetElapsedTime(started));
-            result = await JudgeByTestsAsync(input, result, cancellationToken);
-        }
-        catch (InfrastructureFailureException e)
-        {
-            LogInfrastructureFailure(logger, input.SessionId, e.Message);
-            result = SessionResultFactory.FromFailure(input, session, transport.Calls, e.Message, clock.GetUtcNow(), clock.GetElapsedTime(started));
-        }
-        catch (StrategyNotApplicableException e)
-        {
-            // Kept out of model metrics like an infrastructure failure: no code was judged.
-            LogNotApplicable(logger, input.SessionId, e.Message);
-            result = SessionResultFactory.FromFailure(input, session, transport.Calls, $"not applicable: {e.Message}", clock.GetUtcNow(), clock.GetElapsedTime(started));
-        }
-
-        var stored = await store.SaveAsync(result, cancellationToken);
-        if (!stored)
-        {
-            // Another node finished the same session first; report the stored result, not ours.
-            result = await store.FindAsync(input.SessionId, cancellationToken) ?? result;
-        }
-
-        if (stored)
-        {
-            foreach (var pair in result.RefinementPairs ?? [])
-            {
-                await context.Publish(new RefinementPairProduced(result.RunId, pair), cancellationToken);
-            }
-        }
-
-        await context.Publish(Completed(result, alreadyStored: !stored), cancellationToken);
-    }
-
-    /// <summary>
-    /// Where the task has tests, they judge the final code in the sandbox (fail-closed: only passing security
-    /// tests make it Secure); the analyzers' findings stay in the result beside the tests' verdict.
-    /// </summary>
-    private async Task<SessionResult> JudgeByTestsAsync(SessionInput input, SessionResult result, CancellationToken cancellationToken)
-    {
-        if (input.Task.Tests is not { } suite || result.Judge == Core.Metrics.MetricsCalculator.ClassificationJudge)
-        {
-            return result;
-        }
-
-        TestJudgement judgement;
-        if (result.Unparsable)
-        {
-            judgement = new TestJudgement(TestRunOutcome.Inconclusive, TestRunOutcome.Inconclusive, string.Empty);
+            completion = Completed(existing, alreadyStored: true);
         }
         else
         {
-            var reply = await judge.GetResponse<CandidateJudged>(new JudgeCandidate(input.SessionId, suite, result.FinalCode), cancellationToken);
-            judgement = reply.Message.Judgement;
+            completion = await RunWithRetriesAsync(input);
         }
 
-        var (verdict, correct, reason) = TestVerdictPolicy.Decide(judgement, result.Unparsable);
-        return result with
+        state.State.Phase = completion.Fault is null ? SessionPhase.Completed : SessionPhase.Faulted;
+        state.State.Completion = completion;
+        await state.WriteStateAsync();
+        await UnregisterReminderAsync();
+        await ReportAsync(completion);
+        _work = null;
+    }
+
+    private async Task<SessionCompleted> RunWithRetriesAsync(SessionInput input)
+    {
+        while (true)
         {
-            Verdict = verdict,
-            Judge = JudgeNames.Tests,
-            FunctionalTestsPassed = correct,
-            Reasons = [$"tests: {reason}", .. result.Reasons.Select(r => $"static: {r}")],
-        };
+            state.State.Attempts++;
+            await state.WriteStateAsync();
+            try
+            {
+                var result = await runner.RunAsync(input, _backend!, CancellationToken.None);
+                if (result.InfrastructureFailure is { } failure)
+                {
+                    LogInfrastructureFailure(logger, input.SessionId, failure);
+                }
+
+                var stored = await store.SaveAsync(result, CancellationToken.None);
+                // Another activation finished the same session first: report the stored result, not ours.
+                var kept = stored ? result : await store.FindAsync(input.SessionId, CancellationToken.None) ?? result;
+                return Completed(kept, alreadyStored: !stored);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                var reason = $"{e.GetType().Name}: {e.Message}";
+                if (state.State.Attempts >= _options.SessionAttempts || e is Core.Strategies.UnknownStrategyException)
+                {
+                    LogFaulted(logger, input.SessionId, state.State.Attempts, reason);
+                    await store.RecordFaultAsync(new SessionFault(input.SessionId, input.RunId, reason, clock.GetUtcNow()), CancellationToken.None);
+                    return new SessionCompleted(input.RunId, input.SessionId, input.Task.Id, input.Strategy, Core.Analysis.Verdict.Unknown,
+                        InfrastructureFailure: false, AlreadyStored: false, 0, null, 0, 0, Fault: reason);
+                }
+
+                LogRetrying(logger, input.SessionId, state.State.Attempts, reason);
+                await Task.Delay(_options.SessionRetryDelay, clock);
+            }
+        }
+    }
+
+    private async Task ReportAsync(SessionCompleted completion)
+    {
+        // The run grain must hear of it (its reminder re-asks if this is lost); the stream is for observers only.
+        try
+        {
+            await GrainFactory.GetGrain<IRunGrain>(completion.RunId).SessionFinishedAsync(completion);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            LogReportFailed(logger, completion.SessionId, e.Message);
+        }
+
+        try
+        {
+            await this.GetStreamProvider(StreamNames.Provider)
+                .GetStream<SessionCompleted>(StreamNames.SessionCompleted, completion.RunId)
+                .OnNextAsync(completion);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            LogReportFailed(logger, completion.SessionId, e.Message);
+        }
+    }
+
+    private async Task UnregisterReminderAsync()
+    {
+        if (await this.GetReminder(ReminderName) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
     }
 
     private static SessionCompleted Completed(SessionResult r, bool alreadyStored) =>
-        new(r.RunId, r.SessionId, r.TaskId, r.Strategy, r.Verdict, r.InfrastructureFailure is not null, alreadyStored);
+        new(r.RunId, r.SessionId, r.TaskId, r.Strategy, r.Verdict, r.InfrastructureFailure is not null, alreadyStored,
+            SessionUsage.Tokens(r), SessionUsage.CostUsd(r), r.LlmCalls.Where(c => !c.Cached).Sum(c => c.LatencyMs), r.DurationMs);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Session {SessionId} is already stored; not run again")]
     private static partial void LogAlreadyDone(ILogger logger, string sessionId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Session {SessionId} is not applicable to its task: {Reason}")]
-    private static partial void LogNotApplicable(ILogger logger, string sessionId, string reason);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Session {SessionId} resumes on this silo after {Attempts} attempt(s)")]
+    private static partial void LogResuming(ILogger logger, string sessionId, int attempts);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Session {SessionId} ended in an infrastructure failure: {Reason}")]
     private static partial void LogInfrastructureFailure(ILogger logger, string sessionId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Session {SessionId} failed (attempt {Attempt}), retrying: {Reason}")]
+    private static partial void LogRetrying(ILogger logger, string sessionId, int attempt, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Session {SessionId} failed on all {Attempts} attempt(s) and is recorded as a fault: {Reason}")]
+    private static partial void LogFaulted(ILogger logger, string sessionId, int attempts, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Session {SessionId}: could not report its end yet ({Reason}); the run's reminder will ask again")]
+    private static partial void LogReportFailed(ILogger logger, string sessionId, string reason);
 }

@@ -17,10 +17,12 @@ public sealed partial class EndpointGuard : IDisposable
     private readonly TokenBucket? _requests;
     private readonly TokenBucket? _tokens;
     private readonly BackoffPolicy _backoff;
+    private readonly IEndpointBudget? _shared;
     private readonly Lock _pauseGate = new();
     private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
 
-    public EndpointGuard(LlmEndpointOptions options, TimeProvider? clock = null, ILogger? logger = null, Func<double>? jitter = null)
+    /// <param name="shared">A budget shared with other processes (the cluster's); null keeps the limits to this process.</param>
+    public EndpointGuard(LlmEndpointOptions options, TimeProvider? clock = null, ILogger? logger = null, Func<double>? jitter = null, IEndpointBudget? shared = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxConcurrency);
@@ -31,6 +33,7 @@ public sealed partial class EndpointGuard : IDisposable
         _requests = options.RequestsPerMinute > 0 ? TokenBucket.PerMinute(options.RequestsPerMinute, _clock) : null;
         _tokens = options.TokensPerMinute > 0 ? TokenBucket.PerMinute(options.TokensPerMinute, _clock) : null;
         _backoff = new BackoffPolicy(options.BackoffBase, options.BackoffMax, jitter);
+        _shared = shared;
         Breaker = new CircuitBreaker(options.CircuitBreakerFailures, options.CircuitBreakerCoolDown, _clock);
     }
 
@@ -66,14 +69,18 @@ public sealed partial class EndpointGuard : IDisposable
 
             var delay = TimeSpan.Zero;
             var entered = false;
+            IEndpointBudgetLease? lease = null;
             try
             {
                 await WaitForBudgetAsync(reserved, cancellationToken);
                 await _slots.WaitAsync(cancellationToken);
                 entered = true;
+                lease = _shared is null ? null : await _shared.AcquireAsync(_options, Math.Max(estimatedTokens, 0), cancellationToken);
                 var result = await attempt(cancellationToken);
                 Breaker.OnSuccess();
-                _tokens?.Adjust(reserved - usedTokens(result));
+                var used = usedTokens(result);
+                _tokens?.Adjust(reserved - used);
+                lease?.SetUsedTokens(used);
                 return new GuardedResult<T>(result, retries);
             }
             catch (LlmEndpointException e) when (!cancellationToken.IsCancellationRequested)
@@ -118,6 +125,11 @@ public sealed partial class EndpointGuard : IDisposable
             }
             finally
             {
+                if (lease is not null)
+                {
+                    await lease.DisposeAsync();
+                }
+
                 if (entered)
                 {
                     _slots.Release();

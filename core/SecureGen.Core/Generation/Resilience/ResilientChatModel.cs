@@ -19,7 +19,7 @@ public sealed partial class ResilientChatModel : IChatModel, IDisposable
     private volatile bool _nativeN;
     private double _completionTokensPerSample = -1;
 
-    public ResilientChatModel(IChatModel inner, LlmEndpointOptions options, PriceTable? prices = null, TimeProvider? clock = null, ILogger? logger = null, Func<double>? jitter = null)
+    public ResilientChatModel(IChatModel inner, LlmEndpointOptions options, PriceTable? prices = null, TimeProvider? clock = null, ILogger? logger = null, Func<double>? jitter = null, IEndpointBudget? sharedBudget = null)
     {
         ArgumentNullException.ThrowIfNull(inner);
         ArgumentNullException.ThrowIfNull(options);
@@ -28,7 +28,7 @@ public sealed partial class ResilientChatModel : IChatModel, IDisposable
         _prices = prices ?? PriceTable.Empty;
         _clock = clock ?? TimeProvider.System;
         _logger = logger ?? NullLogger.Instance;
-        _guard = new EndpointGuard(options, _clock, _logger, jitter);
+        _guard = new EndpointGuard(options, _clock, _logger, jitter, sharedBudget);
         _nativeN = options.SupportsN;
     }
 

@@ -1,4 +1,0 @@
-namespace SecureGen.Contracts;
-
-/// <summary>A candidate's id and code: all an analyzer or scorer needs.</summary>
-public sealed record CandidateCode(string CandidateId, string Code);
