@@ -1,29 +1,20 @@
 #!/usr/bin/env bash
-# Starts and stops RabbitMQ and PostgreSQL from Debian's packages on loopback, with all
-# state in a private folder, for developers and integration tests.
-#   scripts/dev-cluster.sh up|down|status|queues [STATE_DIR]
-# Ports: SG_RABBIT_PORT (5672), SG_POSTGRES_PORT (5432); SG_COMPONENTS="rabbitmq postgres"
-# picks what to start (both by default). `up` prints the connection
-# settings as KEY=VALUE lines; `down` stops both by PID.
+# Starts and stops the cluster's stores from Debian's packages on loopback, with all state in a
+# private folder, for developers and integration tests: Redis (Orleans membership, grain state,
+# reminders) and PostgreSQL (results and the LLM response cache).
+#   eval "$(scripts/dev-cluster.sh up [STATE_DIR])"   # starts both, exports SECUREGEN_CLUSTER and SECUREGEN_DB
+#   scripts/dev-cluster.sh down|status [STATE_DIR]
+# Ports: SG_REDIS_PORT (6379), SG_POSTGRES_PORT (5432); SG_COMPONENTS="redis postgres" picks what
+# to start (both by default). `up` prints only the export line on stdout; `down` stops both by PID.
 set -euo pipefail
 action="${1:-}"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 state="$(mkdir -p "${2:-$root/.cache/dev-cluster}" && cd "${2:-$root/.cache/dev-cluster}" && pwd)"
-rabbit_port="${SG_RABBIT_PORT:-5672}"
+redis_port="${SG_REDIS_PORT:-6379}"
 postgres_port="${SG_POSTGRES_PORT:-5432}"
-# Erlang distribution port: RabbitMQ needs a second one; SG_RABBIT_DIST_PORT, else next to the AMQP port.
-dist_port="${SG_RABBIT_DIST_PORT:-$(( rabbit_port < 45000 ? rabbit_port + 20000 : rabbit_port - 20000 ))}"
-node="securegen$rabbit_port@localhost"
-components="${SG_COMPONENTS:-rabbitmq postgres}"
+components="${SG_COMPONENTS:-redis postgres}"
 wants() { [[ " $components " == *" $1 "* ]]; }
 pg_bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
-
-rabbit_env() {
-  export HOME="$state/rabbitmq" RABBITMQ_MNESIA_BASE="$state/rabbitmq/mnesia" RABBITMQ_LOG_BASE="$state/rabbitmq/log" \
-    RABBITMQ_NODENAME="$node" RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 RABBITMQ_NODE_PORT="$rabbit_port" \
-    RABBITMQ_DIST_PORT="$dist_port" RABBITMQ_ENABLED_PLUGINS_FILE="$state/rabbitmq/enabled_plugins" \
-    RABBITMQ_CONFIG_FILE="$state/rabbitmq/rabbitmq" RABBITMQ_PID_FILE="$state/rabbitmq/pid" ERL_EPMD_ADDRESS=127.0.0.1
-}
 
 as_postgres() {
   if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi
@@ -32,23 +23,24 @@ as_postgres() {
 port_open() { (echo >"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 up() {
-  if wants rabbitmq; then [[ -x /usr/lib/rabbitmq/bin/rabbitmq-server ]] || { echo "rabbitmq-server is not installed (apt-get install -y rabbitmq-server)" >&2; exit 1; }; fi
+  if wants redis; then command -v redis-server >/dev/null || { echo "redis-server is not installed (apt-get install -y redis-server)" >&2; exit 1; }; fi
   if wants postgres; then [[ -n "$pg_bin" ]] || { echo "postgresql is not installed (apt-get install -y postgresql)" >&2; exit 1; }; fi
-  mkdir -p "$state/rabbitmq" "$state/postgres"
-  if wants rabbitmq && ! port_open "$rabbit_port"; then
-    rabbit_env
-    echo "[]." >"$state/rabbitmq/enabled_plugins"
-    printf 'loopback_users = none\nlisteners.tcp.default = 127.0.0.1:%s\n' "$rabbit_port" >"$state/rabbitmq/rabbitmq.conf"
-    setsid /usr/lib/rabbitmq/bin/rabbitmq-server >"$state/rabbitmq/server.log" 2>&1 </dev/null &
+  mkdir -p "$state/redis" "$state/postgres"
+  if wants redis && ! port_open "$redis_port"; then
+    # No persistence: the stores are for a dev cluster and tests; Orleans' state lives as long as the server.
+    redis-server --bind 127.0.0.1 --port "$redis_port" --dir "$state/redis" --save "" --appendonly no \
+      --daemonize yes --pidfile "$state/redis/pid" --logfile "$state/redis/server.log" >/dev/null
   fi
   if wants postgres; then start_postgres; fi
-  if wants rabbitmq; then
-    for _ in $(seq 1 180); do port_open "$rabbit_port" && break; sleep 0.5; done
-    port_open "$rabbit_port" || { echo "RabbitMQ did not start; see $state/rabbitmq/server.log" >&2; tail -20 "$state/rabbitmq/server.log" >&2; exit 1; }
-    echo "SG_RABBIT_URI=rabbitmq://127.0.0.1:$rabbit_port/"
+  if wants redis; then
+    for _ in $(seq 1 100); do port_open "$redis_port" && break; sleep 0.1; done
+    port_open "$redis_port" || { echo "Redis did not start; see $state/redis/server.log" >&2; exit 1; }
   fi
-  if wants postgres; then echo "SG_POSTGRES=Host=127.0.0.1;Port=$postgres_port;Username=postgres;Database=postgres"; fi
-  echo "SG_STATE=$state"
+  exports=()
+  if wants redis; then exports+=("SECUREGEN_CLUSTER=127.0.0.1:$redis_port"); fi
+  if wants postgres; then exports+=("SECUREGEN_DB='Host=127.0.0.1;Port=$postgres_port;Username=postgres;Database=postgres'"); fi
+  echo "export ${exports[*]}"
+  echo "dev cluster up (state in $state); stop it with: scripts/dev-cluster.sh down" >&2
 }
 
 start_postgres() {
@@ -65,25 +57,20 @@ start_postgres() {
 }
 
 down() {
-  if [[ -f "$state/rabbitmq/pid" ]]; then
-    pid="$(cat "$state/rabbitmq/pid")"
+  if [[ -f "$state/redis/pid" ]]; then
+    pid="$(cat "$state/redis/pid")"
     kill "$pid" 2>/dev/null || true
     for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
     kill -9 "$pid" 2>/dev/null || true
-    rm -f "$state/rabbitmq/pid"
+    rm -f "$state/redis/pid"
   fi
   if [[ -f "$state/postgres/data/postmaster.pid" ]]; then
     as_postgres "$pg_bin/pg_ctl" -D "$state/postgres/data" -m fast -w stop >/dev/null 2>&1 || true
   fi
 }
 
-queues() {
-  rabbit_env
-  /usr/lib/rabbitmq/bin/rabbitmqctl -q -n "$node" list_queues name messages
-}
-
 status() {
-  port_open "$rabbit_port" && echo "rabbitmq: up on 127.0.0.1:$rabbit_port" || echo "rabbitmq: down"
+  port_open "$redis_port" && echo "redis: up on 127.0.0.1:$redis_port" || echo "redis: down"
   port_open "$postgres_port" && echo "postgres: up on 127.0.0.1:$postgres_port" || echo "postgres: down"
 }
 
@@ -91,6 +78,5 @@ case "$action" in
   up) up ;;
   down) down ;;
   status) status ;;
-  queues) queues ;;
-  *) echo "usage: $0 up|down|status|queues [STATE_DIR]" >&2; exit 2 ;;
+  *) echo "usage: $0 up|down|status [STATE_DIR]" >&2; exit 2 ;;
 esac

@@ -8,7 +8,7 @@ set -euo pipefail
 RUNTIME_PACKAGES=(bandit bubblewrap python3-pytest python3-flask python3-yaml python3-lxml python3-jwt python3-requests
   python3-defusedxml python3-jinja2 python3-cryptography python3-pycryptodome)
 # The neural scorer's training stack (models/install.sh installs the same): about 90 s and 1.4 GB.
-TEST_PACKAGES=(rabbitmq-server postgresql chromium python3-torch python3-gensim python3-onnx)
+TEST_PACKAGES=(redis-server postgresql chromium python3-torch python3-gensim python3-onnx)
 
 packages=("${RUNTIME_PACKAGES[@]}")
 if [[ "${1:-}" == "--test" ]]; then

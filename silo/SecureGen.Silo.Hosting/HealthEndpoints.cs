@@ -1,12 +1,12 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace SecureGen.Silo.Hosting;
 
-/// <summary>Liveness (the process answers) and readiness (the bus is connected and consuming).</summary>
+/// <summary>Liveness (the process answers) and readiness (the silo is an active cluster member).</summary>
 public static class HealthEndpoints
 {
     public const string LivePath = "/health/live";
@@ -15,7 +15,7 @@ public static class HealthEndpoints
     public static IEndpointRouteBuilder MapSecureGenHealth(this IEndpointRouteBuilder app)
     {
         app.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false });
-        // A degraded bus (broker unreachable) must take the silo out of rotation: 503, not 200.
+        // A silo that is joining, leaving or declared dead must be out of rotation: 503, not 200.
         app.MapHealthChecks(ReadyPath, new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains("ready"),

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SecureGen.Core.Scoring;
-using SecureGen.Grains.Scorers;
 
 namespace SecureGen.Silo.Hosting;
 
@@ -9,7 +8,7 @@ public static class ScoringServiceCollectionExtensions
 {
     /// <summary>
     /// The neural scorer the ScorerGrain uses: a model registry that follows (or pins) a model version and switches
-    /// without a restart, the ONNX Runtime scorer, and the "SecureGen.Scorer" metrics.
+    /// without a restart, the ONNX Runtime scorer (metrics are the scorer grain's).
     /// </summary>
     public static IServiceCollection AddSecureGenScoring(this IServiceCollection services, ScorerOptions options)
     {
@@ -17,7 +16,6 @@ public static class ScoringServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ModelRegistry>();
         services.AddSingleton<ICodeScorer, NeuralScorer>();
-        services.AddSingleton<ScorerMetrics>();
         return services;
     }
 }

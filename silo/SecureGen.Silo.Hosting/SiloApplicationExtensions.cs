@@ -1,18 +1,22 @@
 using Microsoft.AspNetCore.Builder;
+using Orleans.Dashboard;
 
 namespace SecureGen.Silo.Hosting;
 
 public static class SiloApplicationExtensions
 {
-    /// <summary>The silo's HTTP surface: health always, the run API on silos with the api role.</summary>
+    public const string DashboardPath = "/dashboard";
+
+    /// <summary>The silo's HTTP surface: health always; the run API and the Orleans dashboard on api silos.</summary>
     public static WebApplication MapSecureGenSilo(this WebApplication app, SiloSettings settings)
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(settings);
         app.MapSecureGenHealth();
-        if (settings.HostsApi)
+        if (settings.ParsedRoles.Api)
         {
             app.MapSecureGenRunApi();
+            app.MapOrleansDashboard(DashboardPath);
         }
 
         return app;

@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -11,29 +11,34 @@ using SecureGen.Core.Scoring;
 using SecureGen.Core.Storage;
 using SecureGen.Core.Strategies;
 using SecureGen.Grains;
+using SecureGen.Grains.Placement;
 
 namespace SecureGen.Silo.Hosting;
 
 public static class SiloServiceCollectionExtensions
 {
-    /// <summary>Everything a silo of the configured roles needs: store, analysis pool, model client, grains on the transport.</summary>
-    public static WebApplicationBuilder AddSecureGenSilo(this WebApplicationBuilder builder, SiloSettings settings)
+    /// <summary>
+    /// Everything a silo of the configured roles needs: the results store, the analysis pool and sandbox,
+    /// the model client with its response cache, the scorer, the secure code base, and Orleans.
+    /// Grain pacing is bound from "SecureGen:Grains", the scorer from "SecureGen:Scorer".
+    /// </summary>
+    public static IHostApplicationBuilder AddSecureGenSilo(this IHostApplicationBuilder builder, SiloSettings settings)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(settings);
-        var roles = settings.GrainRoles;
+        var roles = settings.ParsedRoles;
         var services = builder.Services;
         services.AddSingleton(settings);
         services.AddSingleton<ISessionStore>(_ => SessionStores.Open(settings.Database));
         services.AddHostedService<StoreMigrationService>();
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(settings.ShutdownTimeoutSeconds));
-        if ((roles & (GrainRoles.Candidate | GrainRoles.Analyzer)) != 0)
+        if (roles.Has(SiloRole.Candidate) || roles.Has(SiloRole.Analyzer))
         {
             services.AddSecureGenAnalysis(new PythonWorkerOptions { WorkerCount = settings.AnalysisWorkers });
             services.AddSecureGenSandbox();
         }
 
-        if (roles.HasFlag(GrainRoles.Candidate))
+        if (roles.Has(SiloRole.Candidate))
         {
             if (string.IsNullOrEmpty(settings.LlmEndpoint) || !Uri.TryCreate(settings.LlmEndpoint, UriKind.Absolute, out var endpoint))
             {
@@ -48,34 +53,37 @@ public static class SiloServiceCollectionExtensions
                     {
                         BaseUrl = endpoint,
                         Model = settings.LlmModel,
-                        ApiKey = settings.LlmApiKey ?? Environment.GetEnvironmentVariable("OPENAI_API_KEY") ?? "not-needed",
+                        ApiKey = settings.LlmApiKey ?? "not-needed",
+                        MaxConcurrency = settings.LlmConcurrency,
                     },
                 ],
                 DefaultModel = settings.LlmModel,
                 Source = "silo settings",
             };
-            // Replies are cached in the cluster's database: a session redelivered to another silo does not pay twice.
+            // Replies are cached in the cluster's database: a session resumed on another silo does not pay twice.
             var cache = ResponseCaches.Open(settings.Database);
             services.AddSingleton<IResponseCache>(cache);
             services.AddHostedService<ResponseCacheInitializer>();
             services.AddSecureGenGeneration(configuration, cache);
         }
 
-        if (roles.HasFlag(GrainRoles.Scorer))
+        if (roles.Has(SiloRole.Scorer))
         {
-            services.AddSecureGenScoring(ScorerOptions.FromEnvironment());
+            services.AddSecureGenScoring(builder.Configuration.GetSection(ScorerSection).Get<ScorerOptions>() ?? new ScorerOptions());
         }
 
         services.TryAddSingleton(StrategyCatalog.Default);
-        if (roles.HasFlag(GrainRoles.Session))
+        if (roles.Has(SiloRole.Session))
         {
             // SecCoder's secure code base: the built-in benchmark's secure references shipped with the silo.
             services.AddSecureGenRetrieval(new BuiltinDatasetLoader().Load(null));
         }
-        var grainOptions = settings.ToGrainOptions();
-        grainOptions.StopTimeout = TimeSpan.FromSeconds(settings.ShutdownTimeoutSeconds);
-        services.AddSecureGenCluster(roles, settings.Transport, grainOptions);
-        services.AddHealthChecks();
+
+        var grains = builder.Configuration.GetSection(GrainOptions.Section).Get<GrainOptions>() ?? new GrainOptions();
+        builder.AddSecureGenOrleans(settings.ToOrleansSettings(), grains);
+        services.AddHealthChecks().AddCheck<SiloMembershipHealthCheck>("orleans-membership", tags: ["ready"]);
         return builder;
     }
+
+    public const string ScorerSection = "SecureGen:Scorer";
 }

@@ -1,22 +1,20 @@
-using SecureGen.Grains;
-
 namespace SecureGen.Silo.Hosting;
 
 /// <summary>
-/// Everything a silo is configured with. Bound from configuration (section "SecureGen",
-/// environment variables SECUREGEN__ROLES etc.) or from `securegen silo` flags.
+/// Everything a silo process is configured with. Bound from configuration (section "SecureGen", environment
+/// variables SECUREGEN__ROLES etc.) or from `securegen silo` flags; grain pacing from "SecureGen:Grains".
 /// </summary>
 public sealed class SiloSettings
 {
     public const string Section = "SecureGen";
 
     /// <summary>Comma-separated: session, candidate, analyzer, scorer, api.</summary>
-    public string Roles { get; set; } = "session,candidate,analyzer,scorer,api";
+    public string Roles { get; set; } = "all";
 
-    /// <summary>RabbitMQ URL (amqp:// or rabbitmq://); empty means the in-memory transport (one process).</summary>
-    public string? Transport { get; set; }
+    /// <summary>Redis address of the cluster (membership, grain state, reminders); empty runs one silo alone.</summary>
+    public string? Cluster { get; set; }
 
-    /// <summary>PostgreSQL connection string or URL, or a SQLite file path.</summary>
+    /// <summary>The results store: PostgreSQL connection string or URL, or a SQLite file path.</summary>
     public string Database { get; set; } = "securegen.db";
 
     /// <summary>OpenAI-compatible base URL, for candidate grains.</summary>
@@ -26,51 +24,31 @@ public sealed class SiloSettings
 
     public string? LlmApiKey { get; set; }
 
+    /// <summary>Calls in flight to the LLM endpoint from this silo; the cluster-wide budget is the endpoint budget grain's.</summary>
+    public int LlmConcurrency { get; set; } = 64;
+
     public int AnalysisWorkers { get; set; } = Math.Max(1, Environment.ProcessorCount);
 
-    /// <summary>Messages a RabbitMQ consumer holds unacknowledged per endpoint.</summary>
-    public int PrefetchCount { get; set; } = 16;
+    public string? SiloName { get; set; }
 
-    public int SessionConcurrency { get; set; } = 16;
+    public int SiloPort { get; set; }
 
-    public int CandidateConcurrency { get; set; } = 32;
+    public int GatewayPort { get; set; }
 
-    public int AnalyzerConcurrency { get; set; } = Math.Max(2, Environment.ProcessorCount * 2);
+    public string AdvertisedAddress { get; set; } = "127.0.0.1";
 
-    /// <summary>How long a stopping silo lets in-flight sessions finish before the broker hands them to another silo.</summary>
+    /// <summary>How long a stopping silo lets in-flight work finish before it hands the rest to the cluster.</summary>
     public int ShutdownTimeoutSeconds { get; set; } = 30;
 
-    public GrainRoles GrainRoles => ParseRoles(Roles).Grains;
+    public SiloRoles ParsedRoles => SiloRoles.Parse(Roles);
 
-    public bool HostsApi => ParseRoles(Roles).Api;
-
-    public GrainOptions ToGrainOptions() => new()
+    public OrleansSettings ToOrleansSettings() => new()
     {
-        SessionConcurrency = SessionConcurrency,
-        CandidateConcurrency = CandidateConcurrency,
-        AnalyzerConcurrency = AnalyzerConcurrency,
-        PrefetchCount = PrefetchCount,
+        Cluster = string.IsNullOrWhiteSpace(Cluster) ? null : Cluster,
+        Roles = Roles,
+        SiloName = SiloName,
+        SiloPort = SiloPort,
+        GatewayPort = GatewayPort,
+        AdvertisedAddress = AdvertisedAddress,
     };
-
-    public static (GrainRoles Grains, bool Api) ParseRoles(string roles)
-    {
-        ArgumentNullException.ThrowIfNull(roles);
-        var grains = GrainRoles.None;
-        var api = false;
-        foreach (var role in roles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            switch (role.ToLowerInvariant())
-            {
-                case "api": api = true; break;
-                case "session": grains |= GrainRoles.Session; break;
-                case "candidate": grains |= GrainRoles.Candidate; break;
-                case "analyzer": grains |= GrainRoles.Analyzer; break;
-                case "scorer": grains |= GrainRoles.Scorer; break;
-                case "all": grains = GrainRoles.All; api = true; break;
-                default: throw new ArgumentException($"unknown role '{role}' (known: session, candidate, analyzer, scorer, api, all)", nameof(roles));
-            }
-        }
-
-        return (grains, api);
-    }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SecureGen.Cli.Eval;
+using SecureGen.Cli.Hosting;
 using SecureGen.Cli.Output;
 using SecureGen.Core.Strategies;
 using Spectre.Console;
@@ -30,14 +31,19 @@ internal static class EvalCommand
         var maxTokens = new Option<int>("--max-tokens") { DefaultValueFactory = _ => 1024 };
         var tasks = new Option<int?>("--tasks") { Description = "Use only the first N tasks (after --cwe / --task-id)." };
         var concurrency = new Option<int>("--concurrency") { Description = "Sessions in flight at once.", DefaultValueFactory = _ => 16 };
-        var cluster = new Option<string?>("--cluster") { Description = "Submit to a running cluster: its RabbitMQ URL (amqp://...). Needs --db." };
-        var db = new Option<string?>("--db") { Description = "With --cluster: the cluster's PostgreSQL (connection string or postgres:// URL)." };
+        var cluster = new Option<string?>("--cluster")
+        {
+            Description = "Submit to a running cluster: its Redis address (host:port). Without a value: SECUREGEN_CLUSTER (exported by scripts/dev-cluster.sh up).",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var db = new Option<string?>("--db") { Description = "With --cluster: the cluster's PostgreSQL (connection string or postgres:// URL); default SECUREGEN_DB." };
+        var dashboard = new Option<int?>("--dashboard") { Description = "Serve the Orleans dashboard of the embedded silo on this loopback port during the run (http://127.0.0.1:PORT/dashboard)." };
         var workers = new Option<int>("--analysis-workers") { Description = "Persistent Python analysis workers.", DefaultValueFactory = _ => Math.Max(1, Environment.ProcessorCount) };
         var strategyOptions = StrategyOptions.Create();
 
         var command = new Command("eval", "Evaluate generation strategies on a dataset.")
         {
-            dataset, datasetPath, strategy, samples, output, endpoint, apiKey, model, config, noCache, seed, temperature, maxTokens, tasks, concurrency, workers, cluster, db,
+            dataset, datasetPath, strategy, samples, output, endpoint, apiKey, model, config, noCache, seed, temperature, maxTokens, tasks, concurrency, workers, cluster, db, dashboard,
         };
         strategyOptions.AddTo(command);
         var runOptions = EvalRunOptions.AddTo(command);
@@ -74,10 +80,16 @@ internal static class EvalCommand
                 parsed.Parameters,
                 StorePrompts: !parse.GetValue(strategyOptions.NoStorePrompts),
                 EmbeddingModel: parse.GetValue(strategyOptions.EmbeddingModel),
-                Cluster: parse.GetValue(cluster),
-                Database: parse.GetValue(db),
+                Cluster: parse.GetResult(cluster) is null ? null : CliConfiguration.ClusterOr(parse.GetValue(cluster)) ?? string.Empty,
+                Database: CliConfiguration.DatabaseOr(parse.GetValue(db)),
                 ConfigPath: parse.GetValue(config),
                 NoCache: parse.GetValue(noCache));
+            if (settings.Cluster is { Length: 0 })
+            {
+                return CliError.Report($"--cluster without an address needs {CliConfiguration.ClusterVariable} (eval \"$(scripts/dev-cluster.sh up)\" exports it)");
+            }
+
+            settings = settings with { DashboardPort = parse.GetValue(dashboard) };
             var (selected, selectionProblem) = runOptions.Apply(parse, settings);
             if (selected is null)
             {

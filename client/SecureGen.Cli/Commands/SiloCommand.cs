@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using SecureGen.Cli.Hosting;
 using SecureGen.Cli.Output;
 using SecureGen.Silo.Hosting;
 
@@ -17,42 +18,44 @@ internal static class SiloCommand
     public static Command Create()
     {
         var roles = new Option<string>("--roles") { Description = "Comma-separated roles: session, candidate, analyzer, scorer, api (or all).", DefaultValueFactory = _ => "all" };
-        var cluster = new Option<string?>("--cluster") { Description = "RabbitMQ URL (amqp://user:pass@host:port/vhost). Without it the silo runs alone on the in-memory transport." };
-        var db = new Option<string>("--db") { Description = "PostgreSQL connection string or postgres:// URL, or a SQLite file.", DefaultValueFactory = _ => "securegen.db" };
+        var cluster = new Option<string?>("--cluster") { Description = "The cluster's Redis address (host:port); default SECUREGEN_CLUSTER. Without either the silo runs alone." };
+        var db = new Option<string?>("--db") { Description = "Results store: PostgreSQL connection string or postgres:// URL, or a SQLite file; default SECUREGEN_DB, else securegen.db." };
         var endpoint = new Option<string?>("--endpoint") { Description = "OpenAI-compatible base URL for candidate grains." };
         var model = new Option<string>("--model") { DefaultValueFactory = _ => "securegen-simulator" };
         var apiKey = new Option<string?>("--api-key");
-        var port = new Option<int>("--port") { Description = "HTTP port for health and API on 127.0.0.1 (0 picks a free one).", DefaultValueFactory = _ => 8080 };
-        var bind = new Option<string>("--bind") { Description = "Address to listen on.", DefaultValueFactory = _ => "127.0.0.1" };
+        var port = new Option<int>("--port") { Description = "HTTP port for health, API and dashboard on --bind (0 picks a free one).", DefaultValueFactory = _ => 8080 };
+        var bind = new Option<string>("--bind") { Description = "Address to listen on (HTTP and Orleans).", DefaultValueFactory = _ => "127.0.0.1" };
+        var siloPort = new Option<int>("--silo-port") { Description = "Orleans silo-to-silo port (0 picks a free one).", DefaultValueFactory = _ => 0 };
+        var gatewayPort = new Option<int>("--gateway-port") { Description = "Orleans client gateway port (0 picks a free one).", DefaultValueFactory = _ => 0 };
+        var name = new Option<string?>("--name") { Description = "Silo name shown on the dashboard." };
         var workers = new Option<int>("--analysis-workers") { DefaultValueFactory = _ => Math.Max(1, Environment.ProcessorCount) };
-        var sessions = new Option<int>("--session-concurrency") { DefaultValueFactory = _ => 16 };
-        var candidates = new Option<int>("--candidate-concurrency") { DefaultValueFactory = _ => 32 };
-        var prefetch = new Option<int>("--prefetch") { DefaultValueFactory = _ => 16 };
-        var shutdown = new Option<int>("--shutdown-timeout") { Description = "Seconds a stopping silo lets in-flight sessions finish.", DefaultValueFactory = _ => 30 };
+        var shutdown = new Option<int>("--shutdown-timeout") { Description = "Seconds a stopping silo lets in-flight work finish before the cluster takes it over.", DefaultValueFactory = _ => 30 };
         var command = new Command("silo", "Run a cluster node (silo) hosting the chosen grains.")
         {
-            roles, cluster, db, endpoint, model, apiKey, port, bind, workers, sessions, candidates, prefetch, shutdown,
+            roles, cluster, db, endpoint, model, apiKey, port, bind, siloPort, gatewayPort, name, workers, shutdown,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var settings = new SiloSettings
             {
                 Roles = parse.GetValue(roles)!,
-                Transport = parse.GetValue(cluster),
-                Database = parse.GetValue(db)!,
+                Cluster = CliConfiguration.ClusterOr(parse.GetValue(cluster)),
+                Database = CliConfiguration.DatabaseOr(parse.GetValue(db)) ?? "securegen.db",
                 LlmEndpoint = parse.GetValue(endpoint),
                 LlmModel = parse.GetValue(model)!,
-                LlmApiKey = parse.GetValue(apiKey),
+                LlmApiKey = parse.GetValue(apiKey) ?? Environment.GetEnvironmentVariable("OPENAI_API_KEY"),
                 AnalysisWorkers = parse.GetValue(workers),
-                SessionConcurrency = parse.GetValue(sessions),
-                CandidateConcurrency = parse.GetValue(candidates),
-                PrefetchCount = parse.GetValue(prefetch),
+                SiloName = parse.GetValue(name),
+                SiloPort = parse.GetValue(siloPort),
+                GatewayPort = parse.GetValue(gatewayPort),
+                AdvertisedAddress = parse.GetValue(bind)!,
                 ShutdownTimeoutSeconds = parse.GetValue(shutdown),
             };
 
             WebApplication app;
             try
             {
+                _ = settings.ParsedRoles;
                 var builder = WebApplication.CreateSlimBuilder();
                 builder.Logging.ClearProviders();
                 builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
@@ -68,8 +71,8 @@ internal static class SiloCommand
             }
 
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            Console.WriteLine($"silo ready: roles={settings.Roles} http={address} pid={Environment.ProcessId}");
-            // SIGTERM or Ctrl+C: stop taking messages, let in-flight ones finish within the shutdown timeout.
+            Console.WriteLine($"silo ready: roles={settings.Roles} http={address} cluster={settings.Cluster ?? "(alone)"} pid={Environment.ProcessId}");
+            // SIGTERM or Ctrl+C: Orleans stops taking work and hands what is in flight to the cluster within the shutdown timeout.
             await app.WaitForShutdownAsync(cancellationToken);
             await app.DisposeAsync();
             return 0;

@@ -1,24 +1,23 @@
 using System.Data.Common;
-using System.Net.Sockets;
-using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
+using Orleans.Hosting;
 using SecureGen.Cli.Output;
-using SecureGen.Contracts;
 using SecureGen.Core.Benchmarks;
 using SecureGen.Core.Reporting;
 using SecureGen.Core.Storage;
-using SecureGen.Grains;
+using SecureGen.Grains.Interfaces;
 using SecureGen.Silo.Hosting;
 using Spectre.Console;
 
 namespace SecureGen.Cli.Eval;
 
 /// <summary>
-/// Runs an evaluation on a running cluster: publishes the planned sessions to RabbitMQ and
-/// follows the cluster's store until every session is stored or recorded as failed, then
-/// writes the same output files as the embedded mode.
+/// Runs an evaluation on a running cluster: joins it as an Orleans client (through its Redis membership), submits
+/// the plan to the run's grain, follows it, then writes the same output files as the embedded mode from the
+/// cluster's results store.
 /// </summary>
 internal static class ClusterEvalRunner
 {
@@ -26,22 +25,17 @@ internal static class ClusterEvalRunner
     {
         if (string.IsNullOrEmpty(settings.Database))
         {
-            return CliError.Report("--cluster needs --db: the cluster's PostgreSQL, where silos store results");
+            return CliError.Report("--cluster needs --db (or SECUREGEN_DB): the cluster's PostgreSQL, where silos store results");
         }
 
-        RabbitMqAddress broker;
+        StackExchange.Redis.ConfigurationOptions redis;
         try
         {
-            broker = RabbitMqAddress.Parse(settings.Cluster!);
+            redis = ClusterAddress.Parse(settings.Cluster!);
         }
         catch (ArgumentException e)
         {
             return CliError.Report(e.Message);
-        }
-
-        if (await FindBrokerProblemAsync(broker, cancellationToken) is { } problem)
-        {
-            return CliError.Report(problem);
         }
 
         var store = SessionStores.Open(settings.Database);
@@ -65,76 +59,46 @@ internal static class ClusterEvalRunner
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddSecureGenCluster(GrainRoles.None, settings.Cluster, new GrainOptions());
+        // Orleans' start-up notes (GC mode, short reminder periods) are for operators of long-lived silos, not a CLI run.
+        builder.Logging.AddFilter("Orleans", LogLevel.Error);
+        builder.Services.AddSecureGenSerialization();
+        builder.UseOrleansClient(client => client
+            .UseRedisClustering(o => o.ConfigurationOptions = redis)
+            .Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (OrleansHostExtensions.ClusterId, OrleansHostExtensions.ClusterId))
+            .Configure<ClientMessagingOptions>(o => o.ResponseTimeout = OrleansHostExtensions.ResponseTimeout)
+            .AddMemoryStreams(StreamNames.Provider));
         using var host = builder.Build();
-        await host.StartAsync(cancellationToken);
         try
         {
-            var bus = host.Services.GetRequiredService<IBus>();
-            // On --resume every session is submitted again: silos answer stored ones from the store without new work.
-            foreach (var input in plan.Sessions)
-            {
-                await bus.Publish(new StartSession(input), cancellationToken);
-            }
+            await host.StartAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return CliError.Report($"cannot join the cluster at {settings.Cluster}: {e.Message}");
+        }
 
-            console.MarkupLineInterpolated($"[grey]submitted {plan.Sessions.Count} sessions of {runId} to {broker.Host}:{broker.Port}[/]");
-            var faults = await FollowAsync(store, runId, plan.Sessions.Count, console, cancellationToken);
+        try
+        {
+            var client = host.Services.GetRequiredService<IClusterClient>();
+            var progress = new RunProgress(plan.Sessions.Select(s => s.SessionId));
+            // On --resume the whole plan is submitted again: the run grain and the sessions skip what is stored.
+            var follow = RunFollower.RunAsync(client, store, new RunSubmission(plan.Sessions, settings.Concurrency), runId, progress, cancellationToken);
+            console.MarkupLineInterpolated($"[grey]submitted {plan.Sessions.Count} sessions of {runId} to the cluster at {settings.Cluster}[/]");
+            await Task.WhenAll(follow, EvalProgress.ShowAsync(progress, console, cancellationToken));
             var results = await store.ListRunAsync(runId, cancellationToken);
             var metrics = await RunOutputWriter.WriteAsync(settings.OutputDirectory, runId, results, cancellationToken);
             SummaryTable.Write(console, metrics, settings.OutputDirectory);
-            foreach (var fault in faults)
+            foreach (var (sessionId, reason) in progress.Faulted)
             {
-                console.MarkupLineInterpolated($"[red]session {fault.SessionId} failed:[/] {fault.Reason}");
+                console.MarkupLineInterpolated($"[red]session {sessionId} failed:[/] {reason}");
             }
 
-            return faults.Count == 0 ? 0 : 1;
+            return progress.Faulted.Count == 0 ? 0 : 1;
         }
         finally
         {
             await host.StopAsync(CancellationToken.None);
             (store as IDisposable)?.Dispose();
-        }
-    }
-
-    /// <summary>Polls the store: the cluster's source of truth, whichever silo finished a session and however often it was redelivered.</summary>
-    private static async Task<IReadOnlyList<SessionFault>> FollowAsync(SqlSessionStore store, string runId, int planned, IAnsiConsole console, CancellationToken cancellationToken)
-    {
-        IReadOnlyList<SessionFault> faults = [];
-        await console.Progress()
-            .AutoClear(true)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
-            .StartAsync(async ctx =>
-            {
-                var bar = ctx.AddTask("sessions", maxValue: planned);
-                while (true)
-                {
-                    var stored = await store.CountRunAsync(runId, cancellationToken);
-                    faults = await store.ListFaultsAsync(runId, cancellationToken);
-                    bar.Value = Math.Min(planned, stored + faults.Count);
-                    if (stored + faults.Count >= planned)
-                    {
-                        break;
-                    }
-
-                    await Task.Delay(250, cancellationToken);
-                }
-            });
-        return faults;
-    }
-
-    private static async Task<string?> FindBrokerProblemAsync(RabbitMqAddress broker, CancellationToken cancellationToken)
-    {
-        using var tcp = new TcpClient();
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(5));
-        try
-        {
-            await tcp.ConnectAsync(broker.Host, broker.Port, timeout.Token);
-            return null;
-        }
-        catch (Exception e) when (e is SocketException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
-        {
-            return $"cannot reach the cluster's RabbitMQ at {broker.Host}:{broker.Port}: {e.Message}";
         }
     }
 }

@@ -1,19 +1,20 @@
-using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using SecureGen.Contracts;
 using SecureGen.Core.Analysis;
-using SecureGen.Core.Generation;
 using SecureGen.Core.Scoring;
 using SecureGen.Core.Sessions;
 using SecureGen.Core.Storage;
 using SecureGen.Grains;
+using SecureGen.Grains.Interfaces;
+using Orleans.Dashboard;
 using SecureGen.Silo.Hosting;
 
 namespace SecureGen.Cli.Eval;
 
-/// <summary>Runs a plan of sessions on a silo embedded in this process and returns their stored results.</summary>
+/// <summary>Runs a plan of sessions on an Orleans silo embedded in this process (loopback, memory state, SQLite results) and returns their stored results.</summary>
 internal static class EmbeddedCluster
 {
     public static async Task<IReadOnlyList<SessionResult>> RunAsync(
@@ -24,32 +25,30 @@ internal static class EmbeddedCluster
         Func<RunProgress, Task> waitForCompletion,
         CancellationToken cancellationToken)
     {
-        var builder = Host.CreateApplicationBuilder();
+        // With --dashboard the silo is a web app serving the Orleans dashboard on loopback; otherwise a plain host.
+        IHostApplicationBuilder builder = settings.DashboardPort is { } port ? WebDashboardBuilder(port) : Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
+        // Orleans' start-up notes (GC mode, short reminder periods) are for operators of long-lived silos, not a CLI run.
+        builder.Logging.AddFilter("Orleans", LogLevel.Error);
         builder.Services
             .AddSecureGenAnalysis(new PythonWorkerOptions { WorkerCount = settings.AnalysisWorkers })
             .AddSecureGenSandbox()
             .AddSecureGenGeneration(settings.Llm, settings.Cache)
             .AddSecureGenRetrieval(settings.CodeBaseTasks)
             .AddSecureGenStorage(settings.DatabasePath)
-            .AddSecureGenScoring(ScorerOptions.FromEnvironment())
-            .AddSecureGenEmbeddedCluster(new GrainOptions { SessionConcurrency = settings.Concurrency }, bus => bus.AddConsumer<SessionCompletedObserver>())
-            .AddSingleton(progress);
+            .AddSecureGenScoring(settings.Scorer);
+        builder.AddSecureGenOrleans(new OrleansSettings { Roles = "all", SiloName = "embedded", Dashboard = settings.DashboardPort is not null }, new GrainOptions());
 
-        using var host = builder.Build();
+        using var host = Build(builder);
         var store = host.Services.GetRequiredService<ISessionStore>();
         await store.InitializeAsync(cancellationToken);
         await host.StartAsync(cancellationToken);
         try
         {
-            var bus = host.Services.GetRequiredService<IBus>();
-            foreach (var input in plan)
-            {
-                await bus.Publish(new StartSession(input), cancellationToken);
-            }
-
-            await waitForCompletion(progress);
+            var client = host.Services.GetRequiredService<IClusterClient>();
+            var follow = RunFollower.RunAsync(client, store, new RunSubmission(plan, settings.Concurrency), runId, progress, cancellationToken);
+            await Task.WhenAll(follow, waitForCompletion(progress));
             return await store.ListRunAsync(runId, cancellationToken);
         }
         finally
@@ -57,5 +56,24 @@ internal static class EmbeddedCluster
             await host.StopAsync(CancellationToken.None);
             await host.Services.GetRequiredService<PythonWorkerPool>().DisposeAsync();
         }
+    }
+
+    private static WebApplicationBuilder WebDashboardBuilder(int port)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        return builder;
+    }
+
+    private static IHost Build(IHostApplicationBuilder builder)
+    {
+        if (builder is not WebApplicationBuilder web)
+        {
+            return ((HostApplicationBuilder)builder).Build();
+        }
+
+        var app = web.Build();
+        app.MapOrleansDashboard(SiloApplicationExtensions.DashboardPath);
+        return app;
     }
 }

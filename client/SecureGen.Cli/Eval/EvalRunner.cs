@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
+using SecureGen.Cli.Hosting;
 using SecureGen.Cli.Output;
 using SecureGen.Core.Benchmarks;
 using SecureGen.Core.Benchmarks.Download;
@@ -125,8 +126,8 @@ internal static class EvalRunner
         var progress = new RunProgress(pending.Select(p => p.SessionId), done.Count);
         progress.AddStoredUsage(done.Sum(SessionUsage.Tokens), done.Select(SessionUsage.CostUsd).Any(c => c is not null) ? done.Sum(r => SessionUsage.CostUsd(r) ?? 0) : null);
 
-        var cluster = new ClusterSettings(llm.Configuration, cache, settings.AnalysisWorkers, settings.Concurrency, databasePath, codeBaseTasks);
-        var results = await EmbeddedCluster.RunAsync(cluster, runId, pending, progress, p => WaitWithProgressAsync(p, console, cancellationToken), cancellationToken);
+        var cluster = new ClusterSettings(llm.Configuration, cache, settings.AnalysisWorkers, settings.Concurrency, databasePath, codeBaseTasks, CliConfiguration.Scorer(), settings.DashboardPort);
+        var results = await EmbeddedCluster.RunAsync(cluster, runId, pending, progress, p => EvalProgress.ShowAsync(p, console, cancellationToken), cancellationToken);
         var metrics = await RunOutputWriter.WriteAsync(settings.OutputDirectory, runId, results, cancellationToken);
         SummaryTable.Write(console, metrics, settings.OutputDirectory);
         console.MarkupLineInterpolated($"[grey]LLM: {metrics.Llm!.Calls} call(s), {metrics.Llm.CacheHits} from the cache{(cache is null ? " (--no-cache)" : string.Empty)}, {metrics.Llm.Retries} retries, ${metrics.Llm.CostUsd:0.####}[/]");
@@ -136,35 +137,5 @@ internal static class EvalRunner
         }
 
         return progress.Faulted.Count == 0 ? 0 : 1;
-    }
-
-    private static async Task WaitWithProgressAsync(RunProgress progress, IAnsiConsole console, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await console.Progress()
-                .AutoClear(true)
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new SpinnerColumn())
-                .StartAsync(async ctx =>
-                {
-                    var bar = ctx.AddTask(ProgressLine.Describe(progress, TimeSpan.Zero), maxValue: progress.Planned);
-                    var started = Stopwatch.StartNew();
-                    while (!progress.Completion.IsCompleted)
-                    {
-                        await Task.WhenAny(progress.Completion, Task.Delay(200, cancellationToken));
-                        cancellationToken.ThrowIfCancellationRequested();
-                        bar.Value = progress.Finished;
-                        bar.Description = ProgressLine.Describe(progress, started.Elapsed);
-                    }
-
-                    bar.Value = progress.Planned;
-                    bar.Description = ProgressLine.Describe(progress, started.Elapsed);
-                });
-        }
-        catch (OperationCanceledException)
-        {
-            console.MarkupLineInterpolated($"[yellow]stopped:[/] {progress.Finished} of {progress.Planned} sessions are stored; continue with the same command and --resume");
-            throw;
-        }
     }
 }

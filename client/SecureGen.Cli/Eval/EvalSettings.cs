@@ -39,6 +39,9 @@ internal sealed record EvalSettings(
     /// <summary>--resume: continue the run whose run.json is in the output directory.</summary>
     public bool Resume { get; init; }
 
+    /// <summary>--dashboard PORT: serve the Orleans dashboard of the embedded silo on this loopback port during the run.</summary>
+    public int? DashboardPort { get; init; }
+
     /// <summary>Hidden --simulator-latency-ms: slows the in-process simulator (tests that stop a run midway).</summary>
     public int SimulatorLatencyMs { get; init; }
 }

@@ -1,26 +1,27 @@
-using MassTransit;
-using SecureGen.Contracts;
-using SecureGen.Core.Metrics;
-using SecureGen.Core.Storage;
+using Orleans.Streams;
+using SecureGen.Grains.Interfaces;
 
 namespace SecureGen.Cli.Eval;
 
-/// <summary>Feeds the run's progress from SessionCompleted events (with the tokens and cost the stored result used), and from faults of sessions that could not finish.</summary>
-internal sealed class SessionCompletedObserver(RunProgress progress, ISessionStore store) : IConsumer<SessionCompleted>, IConsumer<Fault<StartSession>>
+/// <summary>Feeds the run's progress from the run's session-completed stream: tokens and cost of each finished session, and the reason of each fault.</summary>
+internal sealed class SessionCompletedObserver(RunProgress progress) : IAsyncObserver<SessionCompleted>
 {
-    public async Task Consume(ConsumeContext<SessionCompleted> context)
+    public Task OnNextAsync(SessionCompleted item, StreamSequenceToken? token = null)
     {
-        var result = await store.FindAsync(context.Message.SessionId, context.CancellationToken);
-        progress.MarkCompleted(
-            context.Message.SessionId,
-            result is null ? 0 : SessionUsage.Tokens(result),
-            result is null ? null : SessionUsage.CostUsd(result));
-    }
+        ArgumentNullException.ThrowIfNull(item);
+        if (item.Fault is { } fault)
+        {
+            progress.MarkFaulted(item.SessionId, fault);
+        }
+        else
+        {
+            progress.MarkCompleted(item.SessionId, item.Tokens, item.CostUsd);
+        }
 
-    public Task Consume(ConsumeContext<Fault<StartSession>> context)
-    {
-        var reason = string.Join("; ", context.Message.Exceptions.Select(e => $"{e.ExceptionType}: {e.Message}"));
-        progress.MarkFaulted(context.Message.Message.Input.SessionId, reason);
         return Task.CompletedTask;
     }
+
+    public Task OnCompletedAsync() => Task.CompletedTask;
+
+    public Task OnErrorAsync(Exception ex) => Task.CompletedTask;
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SecureGen.Cli.Eval;
+using SecureGen.Cli.Hosting;
 using SecureGen.Cli.Output;
 using SecureGen.Core.Benchmarks;
 using SecureGen.Core.Reporting;
@@ -42,7 +43,7 @@ internal static class GenerateRunner
                 var input = new SessionInput(runId, SessionIds.For(runId, task.Id, request.Strategy, 0), task, request.Strategy, 0, request.Seed, llm.Model,
                     request.Temperature, request.MaxTokens, request.Parameters, request.StorePrompts);
                 var progress = new RunProgress([input.SessionId]);
-                var cluster = new ClusterSettings(llm.Configuration, Cache: null, request.AnalysisWorkers, 1, Path.Combine(workDir, EvalRunner.DatabaseFile), CodeBaseTasks());
+                var cluster = new ClusterSettings(llm.Configuration, Cache: null, request.AnalysisWorkers, 1, Path.Combine(workDir, EvalRunner.DatabaseFile), CodeBaseTasks(), CliConfiguration.Scorer());
                 var results = await EmbeddedCluster.RunAsync(cluster, input.RunId, [input], progress, p => p.Completion.WaitAsync(cancellationToken), cancellationToken);
                 if (progress.Faulted.Count > 0 || results.Count == 0)
                 {

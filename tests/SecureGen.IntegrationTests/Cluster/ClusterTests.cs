@@ -1,20 +1,13 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
-using MassTransit;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Npgsql;
-using SecureGen.Contracts;
-using SecureGen.Core.Sessions;
 using SecureGen.Core.Storage;
-using SecureGen.Grains;
 using SecureGen.IntegrationTests.Support;
-using SecureGen.Silo.Hosting;
 
 namespace SecureGen.IntegrationTests.Cluster;
 
-/// <summary>Real RabbitMQ, real PostgreSQL, real silo processes with different roles, against the simulator.</summary>
+/// <summary>Real Redis (Orleans membership, state, reminders), real PostgreSQL (results), real silo processes with different roles, against the simulator.</summary>
 public sealed class ClusterTests(ClusterServers servers) : IClassFixture<ClusterServers>, IAsyncDisposable
 {
     private readonly List<NodeProcess> _nodes = [];
@@ -29,14 +22,14 @@ public sealed class ClusterTests(ClusterServers servers) : IClassFixture<Cluster
 
     private async Task<NodeProcess> StartSiloAsync(string roles, string endpoint)
     {
-        var silo = await NodeProcess.StartAsync("silo ready", "silo", "--roles", roles, "--cluster", servers.RabbitUri, "--db", servers.Postgres,
+        var silo = await NodeProcess.StartAsync("silo ready", "silo", "--roles", roles, "--cluster", servers.Redis, "--db", servers.Postgres,
             "--endpoint", endpoint, "--port", "0", "--analysis-workers", "1", "--shutdown-timeout", "20");
         _nodes.Add(silo);
         return silo;
     }
 
-    private Task<CliProcess.Result> RunClusterEvalAsync(string output, int tasks, int samples) =>
-        CliProcess.RunAsync(TimeSpan.FromMinutes(8), "eval", "--cluster", servers.RabbitUri, "--db", servers.Postgres, "--tasks", tasks.ToString(), "--samples", samples.ToString(), "--out", output);
+    private Task<CliProcess.Result> RunClusterEvalAsync(string output, int tasks, int samples, params string[] extra) =>
+        CliProcess.RunAsync(TimeSpan.FromMinutes(8), ["eval", "--cluster", servers.Redis, "--db", servers.Postgres, "--tasks", tasks.ToString(), "--samples", samples.ToString(), "--out", output, .. extra]);
 
     private string NodeOutputs() => string.Join("\n---\n", _nodes.Select(n => n.ReadyLine + "\n" + n.Output[^Math.Min(n.Output.Length, 3000)..]));
 
@@ -140,7 +133,7 @@ public sealed class ClusterTests(ClusterServers servers) : IClassFixture<Cluster
     }
 
     [Fact]
-    public async Task A_poison_session_ends_in_the_error_queue_with_its_reason_without_blocking_the_run()
+    public async Task A_poison_session_becomes_a_fault_record_with_its_reason_without_blocking_the_run()
     {
         servers.RequireRunning();
         Tools.RequireBandit();
@@ -148,37 +141,22 @@ public sealed class ClusterTests(ClusterServers servers) : IClassFixture<Cluster
         var silo = await StartSiloAsync("all", endpoint);
         using var http = new HttpClient { BaseAddress = silo.HttpAddress };
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/health/ready", TestContext.Current.CancellationToken)).StatusCode);
+        var output = Path.Combine(_dir, "poison");
 
-        var runId = "run-poison-" + Guid.NewGuid().ToString("N")[..8];
-        var task = new SessionTask("sg_cwe089_find_user", "builtin", "def find_user(conn, username):\n    \"\"\"Find a user.\"\"\"\n", null, "find_user", 89);
-        SessionInput Input(string strategy) => new(runId, SessionIds.For(runId, task.Id, strategy, 0), task, strategy, 0, 1, "securegen-simulator", 0.8f, 512);
-        var builder = Host.CreateApplicationBuilder();
-        builder.Services.AddSecureGenCluster(GrainRoles.None, servers.RabbitUri, new GrainOptions());
-        using (var client = builder.Build())
-        {
-            await client.StartAsync(TestContext.Current.CancellationToken);
-            var bus = client.Services.GetRequiredService<IBus>();
-            await bus.Publish(new StartSession(Input("no-such-strategy")), TestContext.Current.CancellationToken);
-            await bus.Publish(new StartSession(Input("baseline")), TestContext.Current.CancellationToken);
-            await client.StopAsync(TestContext.Current.CancellationToken);
-        }
+        // A strategy parameter the strategy rejects at run time makes every attempt of those sessions fail.
+        var result = await RunClusterEvalAsync(output, tasks: 3, samples: 1, "--strategy", "baseline,securecoder", "--param", "securecoder.n=0");
 
+        Assert.Equal(1, result.ExitCode);
+        var results = ReadResults(output);
+        Assert.Equal(3, results.Count);
+        Assert.All(results, r => Assert.Equal("baseline", r.GetProperty("strategy").GetString()));
+        var runId = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "run.json"))).RootElement.GetProperty("run_id").GetString()!;
         await using var store = new PostgresSessionStore(servers.Postgres);
-        var watch = Stopwatch.StartNew();
-        IReadOnlyList<SessionFault> faults = [];
-        while ((faults.Count == 0 || await store.CountRunAsync(runId, TestContext.Current.CancellationToken) == 0) && watch.Elapsed < TimeSpan.FromSeconds(60))
-        {
-            await Task.Delay(200, TestContext.Current.CancellationToken);
-            faults = await store.ListFaultsAsync(runId, TestContext.Current.CancellationToken);
-        }
-
-        var fault = Assert.Single(faults);
-        Assert.Equal(Input("no-such-strategy").SessionId, fault.SessionId);
-        Assert.Contains("unknown strategy 'no-such-strategy'", fault.Reason, StringComparison.Ordinal);
-        Assert.Equal(1, await store.CountRunAsync(runId, TestContext.Current.CancellationToken));
+        var faults = await store.ListFaultsAsync(runId, TestContext.Current.CancellationToken);
+        Assert.Equal(3, faults.Count);
+        Assert.Contains("failed:", result.Stdout + result.Stderr, StringComparison.Ordinal);
         var api = await http.GetStringAsync($"/api/runs/{runId}/faults", TestContext.Current.CancellationToken);
-        Assert.Contains("no-such-strategy", api, StringComparison.Ordinal);
-        Assert.Contains("session-grain_error", await servers.QueuesAsync(), StringComparison.Ordinal);
+        Assert.Contains(faults[0].Reason[..20], api, StringComparison.Ordinal);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,9 +1,6 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
-using MassTransit;
-using SecureGen.Grains;
-using SecureGen.Grains.Analyzers;
-using SecureGen.Grains.Candidates;
+using SecureGen.Grains.Placement;
 using SecureGen.IntegrationTests.Support;
 using SecureGen.Silo.Hosting;
 using static SecureGen.IntegrationTests.Deployment.KubernetesManifests;
@@ -74,11 +71,10 @@ public sealed class ManifestTests
         foreach (var deployment in SiloDeployments())
         {
             var env = EffectiveEnvironment(SiloContainer(deployment));
-            var (grains, _) = SiloSettings.ParseRoles(env["SECUREGEN__ROLES"]);
-            Assert.True(env.ContainsKey("SECUREGEN__TRANSPORT"), $"{Str(deployment, "metadata", "name")} has no transport");
-            Assert.StartsWith("amqp://", env["SECUREGEN__TRANSPORT"], StringComparison.Ordinal);
+            var roles = SiloRoles.Parse(env["SECUREGEN__ROLES"]);
+            Assert.True(env.ContainsKey("SECUREGEN__CLUSTER"), $"{Str(deployment, "metadata", "name")} joins no cluster");
             Assert.True(env.ContainsKey("SECUREGEN__DATABASE"));
-            if (grains.HasFlag(GrainRoles.Candidate))
+            if (roles.Has(SiloRole.Candidate))
             {
                 Assert.True(Uri.IsWellFormedUriString(env["SECUREGEN__LLMENDPOINT"], UriKind.Absolute));
             }
@@ -91,8 +87,8 @@ public sealed class ManifestTests
         var roles = SiloDeployments().Select(d => EffectiveEnvironment(SiloContainer(d))["SECUREGEN__ROLES"]).ToList();
 
         Assert.Equal(["analyzer", "api", "candidate", "scorer", "session"], roles.Order(StringComparer.Ordinal));
-        var all = roles.Select(SiloSettings.ParseRoles).Aggregate(GrainRoles.None, (acc, r) => acc | r.Grains);
-        Assert.Equal(GrainRoles.All, all);
+        var all = roles.SelectMany(r => SiloRoles.Parse(r).Names).ToHashSet();
+        Assert.Equal(SiloRoles.Parse("all").Names.ToHashSet(), all);
     }
 
     [Fact]
@@ -148,28 +144,6 @@ public sealed class ManifestTests
             var portNames = List(target.Doc, "spec", "template", "spec", "containers").SelectMany(c => List(c, "ports")).Select(p => Str(p, "name")).ToHashSet();
             Assert.All(List(service, "spec", "ports"), p => Assert.Contains(Str(p, "targetPort"), portNames));
         }
-    }
-
-    [Fact]
-    public void Autoscalers_target_real_deployments_and_the_queues_the_grains_really_use()
-    {
-        var deployments = Manifests.OfKind("Deployment").Select(d => Str(d.Doc, "metadata", "name")).ToHashSet();
-        var queueOf = new Dictionary<string, string>
-        {
-            ["silo-candidate"] = KebabCaseEndpointNameFormatter.Instance.Consumer<CandidateGrain>(),
-            ["silo-analyzer"] = KebabCaseEndpointNameFormatter.Instance.Consumer<AnalyzerGrain>(),
-        };
-        var scaled = Manifests.OfKind("ScaledObject").ToList();
-        Assert.Equal(2, scaled.Count);
-        foreach (var (_, doc) in scaled)
-        {
-            var target = Str(doc, "spec", "scaleTargetRef", "name")!;
-            Assert.Contains(target, deployments);
-            var queue = List(doc, "spec", "triggers").Select(t => Str(t, "metadata", "queueName")).Single(q => q is not null);
-            Assert.Equal(queueOf[target], queue);
-        }
-
-        Assert.All(Manifests.OfKind("HorizontalPodAutoscaler"), h => Assert.Contains(Str(h.Doc, "spec", "scaleTargetRef", "name"), deployments));
     }
 
     [Fact]

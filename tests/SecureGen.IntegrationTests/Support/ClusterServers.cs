@@ -1,4 +1,4 @@
 namespace SecureGen.IntegrationTests.Support;
 
-/// <summary>A private RabbitMQ and PostgreSQL on loopback for one test class.</summary>
-public sealed class ClusterServers() : DevClusterServers("rabbitmq postgres");
+/// <summary>A private Redis (Orleans' membership, state, reminders) and PostgreSQL (results) on loopback for one test class.</summary>
+public sealed class ClusterServers() : DevClusterServers("redis postgres");

@@ -3,23 +3,23 @@ using System.Diagnostics;
 namespace SecureGen.IntegrationTests.Support;
 
 /// <summary>
-/// RabbitMQ and/or PostgreSQL started by scripts/dev-cluster.sh on free loopback ports with
-/// private state, stopped by PID at the end. Problem is set (and tests skip, printing it)
-/// only when a server is not installed.
+/// Redis and/or PostgreSQL started by scripts/dev-cluster.sh on free loopback ports with
+/// private state, stopped by PID at the end; the addresses are read from the export line
+/// the script prints. Problem is set (and tests skip, printing it) only when a server is not installed.
 /// </summary>
 public class DevClusterServers : IAsyncLifetime
 {
     private readonly string _components;
     private readonly string _state = Directory.CreateTempSubdirectory("sg-devcluster-").FullName;
-    private readonly int _rabbitPort = FreePort.Next();
+    private readonly int _redisPort = FreePort.Next();
     private readonly int _postgresPort = FreePort.Next();
-    private readonly int _rabbitDistributionPort = FreePort.Next();
 
     protected DevClusterServers(string components) => _components = components;
 
     public string? Problem { get; private set; }
 
-    public string RabbitUri { get; private set; } = string.Empty;
+    /// <summary>The cluster's Redis address (host:port), as SECUREGEN_CLUSTER.</summary>
+    public string Redis { get; private set; } = string.Empty;
 
     public string Postgres { get; private set; } = string.Empty;
 
@@ -34,9 +34,9 @@ public class DevClusterServers : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var missing = new List<string>();
-        if (_components.Contains("rabbitmq", StringComparison.Ordinal) && !File.Exists("/usr/lib/rabbitmq/bin/rabbitmq-server"))
+        if (_components.Contains("redis", StringComparison.Ordinal) && !File.Exists("/usr/bin/redis-server"))
         {
-            missing.Add("rabbitmq-server");
+            missing.Add("redis-server");
         }
 
         if (_components.Contains("postgres", StringComparison.Ordinal) && !Directory.Exists("/usr/lib/postgresql"))
@@ -56,21 +56,23 @@ public class DevClusterServers : IAsyncLifetime
             throw new InvalidOperationException($"dev-cluster.sh up failed ({code}): {output}");
         }
 
-        foreach (var line in output.Split('\n'))
-        {
-            if (line.StartsWith("SG_RABBIT_URI=", StringComparison.Ordinal))
-            {
-                RabbitUri = line["SG_RABBIT_URI=".Length..].Trim();
-            }
-            else if (line.StartsWith("SG_POSTGRES=", StringComparison.Ordinal))
-            {
-                Postgres = line["SG_POSTGRES=".Length..].Trim();
-            }
-        }
+        var exports = output.Split('\n').Single(l => l.StartsWith("export ", StringComparison.Ordinal));
+        Redis = Exported(exports, "SECUREGEN_CLUSTER") ?? string.Empty;
+        Postgres = Exported(exports, "SECUREGEN_DB") ?? string.Empty;
     }
 
-    /// <summary>RabbitMQ's queues with their message counts, as an operator would list them.</summary>
-    public async Task<string> QueuesAsync() => (await RunScriptAsync("queues")).Output;
+    /// <summary>A variable's value on the script's "export A=x B='y;z'" line.</summary>
+    private static string? Exported(string line, string name)
+    {
+        var at = line.IndexOf(name + "=", StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var value = line[(at + name.Length + 1)..];
+        return value.StartsWith('\'') ? value[1..value.IndexOf('\'', 1)] : value.Split(' ')[0];
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -100,8 +102,7 @@ public class DevClusterServers : IAsyncLifetime
         info.ArgumentList.Add(action);
         info.ArgumentList.Add(_state);
         info.Environment["SG_COMPONENTS"] = _components;
-        info.Environment["SG_RABBIT_PORT"] = _rabbitPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        info.Environment["SG_RABBIT_DIST_PORT"] = _rabbitDistributionPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        info.Environment["SG_REDIS_PORT"] = _redisPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         info.Environment["SG_POSTGRES_PORT"] = _postgresPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using SecureGen.Core.Generation;
 
-namespace SecureGen.UnitTests.Support;
+namespace SecureGen.Tests.Shared;
 
 /// <summary>An IChatModel that answers from a script and records every request it got.</summary>
 public sealed class ScriptedChatModel(Func<ChatRequest, ChatReply> answer) : IChatModel

@@ -1,6 +1,6 @@
 using SecureGen.Core.Analysis;
 
-namespace SecureGen.UnitTests.Support;
+namespace SecureGen.Tests.Shared;
 
 /// <summary>A stand-in analyzer: code containing "shell=True" is Vulnerable (CWE-78), anything else Secure; counts calls.</summary>
 public sealed class KeywordAnalyzer : ICodeAnalyzer, ISyntaxChecker

@@ -1,0 +1,140 @@
+using System.Net;
+using System.Reflection;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Orleans.Configuration;
+using Orleans.Dashboard;
+using Orleans.Hosting;
+using Orleans.Placement;
+using Orleans.Runtime.MembershipService.SiloMetadata;
+using SecureGen.Core.Generation.Resilience;
+using SecureGen.Core.Sessions;
+using SecureGen.Grains;
+using SecureGen.Grains.Budgets;
+using SecureGen.Grains.Interfaces;
+using SecureGen.Grains.Placement;
+using SecureGen.Grains.Runs;
+using SecureGen.Grains.Scorers;
+
+namespace SecureGen.Silo.Hosting;
+
+public static class OrleansHostExtensions
+{
+    /// <summary>
+    /// The silo: clustering (loopback alone, or Redis membership), grain state and reminders (memory alone, Redis in a
+    /// cluster), memory streams, the silo's roles as metadata with the role placement filter, the grains' adapters,
+    /// failure detection tuned for seconds, and the dashboard where asked. Domain services come from the other
+    /// AddSecureGen* extensions.
+    /// </summary>
+    public static IHostApplicationBuilder AddSecureGenOrleans(this IHostApplicationBuilder builder, OrleansSettings settings, GrainOptions grains)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(settings);
+        builder.Services.AddSecureGenGrainServices(grains);
+        builder.UseOrleans(silo => silo.UseSecureGenClusterState(settings).AddSecureGenGrains(SiloRoles.Parse(settings.Roles), settings.Dashboard));
+        return builder;
+    }
+
+    /// <summary>What the grain classes need beside the domain services, and the runtime settings they rely on.</summary>
+    public static IServiceCollection AddSecureGenGrainServices(this IServiceCollection services, GrainOptions grains)
+    {
+        ArgumentNullException.ThrowIfNull(grains);
+        services.AddSingleton(Microsoft.Extensions.Options.Options.Create(grains));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ScorerMetrics>();
+        services.AddSingleton<IEndpointBudget, GrainEndpointBudget>();
+        services.AddSingleton<SessionRunner>();
+        services.AddSingleton<CandidateGenerator>();
+        services.AddSecureGenSerialization();
+        services.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
+        services.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = ResponseTimeout);
+        services.Configure<ClusterMembershipOptions>(TuneFailureDetection);
+        return services;
+    }
+
+    /// <summary>Where the cluster keeps its membership, grain state and reminders: memory for a lone silo, Redis for a cluster.</summary>
+    public static ISiloBuilder UseSecureGenClusterState(this ISiloBuilder silo, OrleansSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        ArgumentNullException.ThrowIfNull(settings);
+        silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (ClusterId, ClusterId));
+        silo.Configure<SiloOptions>(o => o.SiloName = settings.SiloName ?? $"{Dns.GetHostName()}-{Environment.ProcessId}");
+        var siloPort = settings.SiloPort > 0 ? settings.SiloPort : FreePort.Next();
+        var gatewayPort = settings.GatewayPort > 0 ? settings.GatewayPort : FreePort.Next();
+        if (settings.Cluster is { } cluster)
+        {
+            var redis = ClusterAddress.Parse(cluster);
+            silo.UseRedisClustering(o => o.ConfigurationOptions = redis.Clone());
+            silo.AddRedisGrainStorage(GrainStorage.Name, o => o.ConfigurationOptions = redis.Clone());
+            silo.AddRedisGrainStorage(GrainStorage.PubSub, o => o.ConfigurationOptions = redis.Clone());
+            silo.UseRedisReminderService(o => o.ConfigurationOptions = redis.Clone());
+            silo.Configure<EndpointOptions>(o =>
+            {
+                o.AdvertisedIPAddress = IPAddress.Parse(settings.AdvertisedAddress);
+                o.SiloPort = siloPort;
+                o.GatewayPort = gatewayPort;
+            });
+        }
+        else
+        {
+            silo.UseLocalhostClustering(siloPort, gatewayPort);
+            silo.AddMemoryGrainStorage(GrainStorage.Name);
+            silo.AddMemoryGrainStorage(GrainStorage.PubSub);
+            silo.UseInMemoryReminderService();
+        }
+
+        return silo;
+    }
+
+    /// <summary>The grains of the silo's roles: roles as silo metadata with the role placement filter, the streams, and the dashboard.</summary>
+    public static ISiloBuilder AddSecureGenGrains(this ISiloBuilder silo, SiloRoles roles, bool dashboard = false)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        ArgumentNullException.ThrowIfNull(roles);
+        silo.UseSiloMetadata(new Dictionary<string, string> { [SiloRole.MetadataKey] = string.Join(',', roles.Names) });
+        silo.Services.AddPlacementFilter<RolePlacementFilterStrategy, RolePlacementFilterDirector>(ServiceLifetime.Singleton);
+        silo.Services.PostConfigure<GrainTypeOptions>(o => RemoveGrainsOutside(o, roles));
+        silo.AddMemoryStreams(StreamNames.Provider);
+        if (dashboard || roles.Api)
+        {
+            silo.AddDashboard();
+        }
+
+        return silo;
+    }
+
+    /// <summary>Cluster id and service id of every SecureGen cluster; one Redis database holds one cluster.</summary>
+    public const string ClusterId = "securegen";
+
+    /// <summary>LLM sampling with retries is the slow part of a grain call: Orleans' 30 s default would cut it off.</summary>
+    public static readonly TimeSpan ResponseTimeout = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// A dead silo is declared dead in a few seconds instead of about a minute, so its sessions resume soon:
+    /// probes time out after a second, two missed probes suspect a silo, one vote declares it dead.
+    /// </summary>
+    private static void TuneFailureDetection(ClusterMembershipOptions o)
+    {
+        o.ProbeTimeout = TimeSpan.FromSeconds(1);
+        o.MaxProbeTimeout = TimeSpan.FromSeconds(2);
+        o.NumMissedProbesLimit = 2;
+        o.NumVotesForDeathDeclaration = 1;
+        o.TableRefreshTimeout = TimeSpan.FromSeconds(2);
+        o.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(10);
+        o.DefunctSiloCleanupPeriod = TimeSpan.FromMinutes(10);
+        o.DefunctSiloExpiration = TimeSpan.FromHours(1);
+    }
+
+    /// <summary>A silo without a role does not host its grains at all (the placement filter keeps calls away too).</summary>
+    private static void RemoveGrainsOutside(GrainTypeOptions options, SiloRoles roles)
+    {
+        foreach (var grain in options.Classes.ToList())
+        {
+            if (grain.GetCustomAttribute<RequiredRoleAttribute>() is { } required && !roles.Has(required.Role))
+            {
+                options.Classes.Remove(grain);
+            }
+        }
+    }
+}
