@@ -71,7 +71,7 @@ public sealed class ClusterBehaviourTests(RedisServer redis) : IClassFixture<Red
         var analyzer = new KeywordAnalyzer();
         await using var cluster = await GrainCluster.StartAsync(["all", "all"], (_, services) =>
         {
-            // The second silo's model never answers: whatever it started can only be finished by the first.
+            // One silo's model never answers: whatever that silo started can only be finished by the other.
             IChatModel model = Interlocked.Increment(ref silos) == 2 ? hanging : ScriptedChatModel.Always(SafeReply);
             services.AddSingleton(model).AddSingleton<ICodeAnalyzer>(analyzer).AddSingleton<ISyntaxChecker>(analyzer);
         }, redis: redis.Redis);
@@ -88,7 +88,8 @@ public sealed class ClusterBehaviourTests(RedisServer redis) : IClassFixture<Red
         }
 
         var stranded = hanging.Requests;
-        await cluster.Cluster.KillSiloAsync(cluster.Cluster.Silos[1], TestContext.Current.CancellationToken);
+        var victim = cluster.Cluster.Silos.Single(s => ReferenceEquals(s.ServiceProvider.GetService<IChatModel>(), hanging));
+        await cluster.Cluster.KillSiloAsync(victim, TestContext.Current.CancellationToken);
         var status = await cluster.RunAsync(runId, inputs, maxInFlight: 12, within: TimeSpan.FromSeconds(90));
 
         Assert.True(status.IsFinished, $"{status.Finished} of {status.Planned} sessions ended after the silo died");

@@ -60,6 +60,7 @@ internal sealed class GrainCluster : IAsyncDisposable
         builder.ConfigureSiloHost((options, host) =>
         {
             var siloRoles = RolesOf(options.SiloName);
+
             host.Services.AddSingleton<ISessionStore>(store);
             host.Services.TryAddSingleton(StrategyCatalog.Default);
             host.Services.TryAddSingleton(new SecureExampleRetrieval(new InMemorySecureCodeBase()));
