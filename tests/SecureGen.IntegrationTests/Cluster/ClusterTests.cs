@@ -1,9 +1,16 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Npgsql;
+using Orleans.Configuration;
+using Orleans.Hosting;
+using SecureGen.Core.Sessions;
 using SecureGen.Core.Storage;
+using SecureGen.Grains.Interfaces;
 using SecureGen.IntegrationTests.Support;
+using SecureGen.Silo.Hosting;
 
 namespace SecureGen.IntegrationTests.Cluster;
 
@@ -141,22 +148,36 @@ public sealed class ClusterTests(ClusterServers servers) : IClassFixture<Cluster
         var silo = await StartSiloAsync("all", endpoint);
         using var http = new HttpClient { BaseAddress = silo.HttpAddress };
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/health/ready", TestContext.Current.CancellationToken)).StatusCode);
-        var output = Path.Combine(_dir, "poison");
+        var runId = "run-poison-" + Guid.NewGuid().ToString("N")[..8];
+        var task = new SessionTask("sg_cwe089_find_user", "builtin", "def find_user(conn, username):\n    \"\"\"Find a user.\"\"\"\n", null, "find_user", 89);
+        SessionInput Input(string strategy) => new(runId, SessionIds.For(runId, task.Id, strategy, 0), task, strategy, 0, 1, "securegen-simulator", 0.8f, 512);
 
-        // A strategy parameter the strategy rejects at run time makes every attempt of those sessions fail.
-        var result = await RunClusterEvalAsync(output, tasks: 3, samples: 1, "--strategy", "baseline,securecoder", "--param", "securecoder.n=0");
+        // A client that skips the CLI's checks submits a session no silo can run, beside a healthy one.
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddSecureGenSerialization();
+        builder.UseOrleansClient(c => c
+            .UseRedisClustering(o => o.ConfigurationOptions = ClusterAddress.Parse(servers.Redis))
+            .Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (OrleansHostExtensions.ClusterId, OrleansHostExtensions.ClusterId)));
+        using var client = builder.Build();
+        await client.StartAsync(TestContext.Current.CancellationToken);
+        var run = client.Services.GetRequiredService<IClusterClient>().GetGrain<IRunGrain>(runId);
+        await run.SubmitAsync(new RunSubmission([Input("no-such-strategy"), Input("baseline")], 4));
+        var watch = Stopwatch.StartNew();
+        RunStatus status;
+        while (!(status = await run.GetStatusAsync()).IsFinished && watch.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            await Task.Delay(200, TestContext.Current.CancellationToken);
+        }
 
-        Assert.Equal(1, result.ExitCode);
-        var results = ReadResults(output);
-        Assert.Equal(3, results.Count);
-        Assert.All(results, r => Assert.Equal("baseline", r.GetProperty("strategy").GetString()));
-        var runId = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "run.json"))).RootElement.GetProperty("run_id").GetString()!;
+        await client.StopAsync(TestContext.Current.CancellationToken);
+        Assert.Equal((1, 1), (status.Completed, status.Faulted));
         await using var store = new PostgresSessionStore(servers.Postgres);
-        var faults = await store.ListFaultsAsync(runId, TestContext.Current.CancellationToken);
-        Assert.Equal(3, faults.Count);
-        Assert.Contains("failed:", result.Stdout + result.Stderr, StringComparison.Ordinal);
+        var fault = Assert.Single(await store.ListFaultsAsync(runId, TestContext.Current.CancellationToken));
+        Assert.Equal(Input("no-such-strategy").SessionId, fault.SessionId);
+        Assert.Contains("unknown strategy 'no-such-strategy'", fault.Reason, StringComparison.Ordinal);
+        Assert.Equal(1, await store.CountRunAsync(runId, TestContext.Current.CancellationToken));
         var api = await http.GetStringAsync($"/api/runs/{runId}/faults", TestContext.Current.CancellationToken);
-        Assert.Contains(faults[0].Reason[..20], api, StringComparison.Ordinal);
+        Assert.Contains("no-such-strategy", api, StringComparison.Ordinal);
     }
 
     public async ValueTask DisposeAsync()
