@@ -63,7 +63,7 @@ public static class SiloServiceCollectionExtensions
 
         if (roles.HasFlag(GrainRoles.Scorer))
         {
-            services.AddSecureGenScoring(ScorerOptions.FromEnvironment());
+            services.AddSecureGenScoring(new ScorerOptions());
         }
 
         services.TryAddSingleton(StrategyCatalog.Default);

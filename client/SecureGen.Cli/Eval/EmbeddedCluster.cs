@@ -33,7 +33,7 @@ internal static class EmbeddedCluster
             .AddSecureGenGeneration(settings.Llm, settings.Cache)
             .AddSecureGenRetrieval(settings.CodeBaseTasks)
             .AddSecureGenStorage(settings.DatabasePath)
-            .AddSecureGenScoring(ScorerOptions.FromEnvironment())
+            .AddSecureGenScoring(new ScorerOptions())
             .AddSecureGenEmbeddedCluster(new GrainOptions { SessionConcurrency = settings.Concurrency }, bus => bus.AddConsumer<SessionCompletedObserver>())
             .AddSingleton(progress);
 

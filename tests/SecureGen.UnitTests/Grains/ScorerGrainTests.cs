@@ -37,7 +37,6 @@ public sealed class ScorerGrainTests
     {
         ModelsDirectory = OnnxTestAssets.ModelsDirectory,
         ModelVersion = OnnxTestAssets.CommittedVersion,
-        OnnxRuntimePath = OnnxTestAssets.LibraryPath,
     };
 
     private static ScoreCandidates Request(string session, int candidates) =>
