@@ -29,7 +29,7 @@ public sealed class OnnxSessionFactory
     }
 
     /// <summary>Execution providers compiled into the loaded ONNX Runtime build (it lists CUDA in a GPU build with no GPU too).</summary>
-    public static IReadOnlyList<string> AvailableProviders => OrtEnv.Instance().GetAvailableProviders();
+    public static IReadOnlyList<string> AvailableProviders => OnnxEnvironment.Instance.GetAvailableProviders();
 
     /// <summary>Why CUDA could not be used, once a CUDA request has fallen back; null otherwise.</summary>
     public string? CudaUnavailableReason { get; private set; }
@@ -51,6 +51,7 @@ public sealed class OnnxSessionFactory
             if (_options.Provider != ScorerProvider.Cpu && CudaUnavailableReason is null)
             {
                 string reason;
+                var mark = OnnxEnvironment.Mark;
                 try
                 {
                     return (Create(full, cuda: true), CudaProvider);
@@ -62,6 +63,11 @@ public sealed class OnnxSessionFactory
                 catch (OnnxRuntimeException e)
                 {
                     reason = e.Message;
+                }
+
+                if (OnnxEnvironment.ErrorsSince(mark) is { Count: > 0 } logged)
+                {
+                    reason += $"; ONNX Runtime logged: {string.Join(" | ", logged)}";
                 }
 
                 // Only CUDA's fault if the same model opens on CPU; otherwise the model is broken and CPU's error says so.
@@ -77,6 +83,7 @@ public sealed class OnnxSessionFactory
 
     private InferenceSession Create(string modelPath, bool cuda)
     {
+        _ = OnnxEnvironment.Instance;
         using var settings = new SessionOptions { InterOpNumThreads = 1, ExecutionMode = ExecutionMode.ORT_SEQUENTIAL };
         if (_options.IntraOpThreads > 0)
         {
