@@ -5,7 +5,7 @@
 # bench on CUDA and on CPU (same binary: the GPU package carries the CPU provider too) and prints batched
 # versus one-at-a-time tokens/s side by side. Logs go to $OUT (or .cache/gpu-check).
 #
-#   bench/gpu-check.sh [--candidates N] [--repeat N]
+#   bench/gpu-check.sh [--candidates N] [--repeat N]      (CUDA_LIB_DIRS=dir:dir adds folders to search for CUDA libraries)
 #
 # Exit: 0 measured on CUDA; 3 no GPU; 4 no .NET SDK; 5 build failed; 6 CUDA libraries missing;
 # 7 CUDA did not load (the bench ran on CPU; its numbers are printed but are not GPU figures).
@@ -63,7 +63,8 @@ provider="$native/libonnxruntime_providers_cuda.so"
 #    the driver's libcuda.so.1, and cuDNN 9 opened at run time), and where this machine has it.
 needed="$(readelf -d "$provider" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' | grep -E 'cu|nv' | tr '\n' ' ') libcudnn.so.9"
 say "the CUDA provider needs: $needed"
-search_dirs=(/usr/local/cuda/lib64 /usr/local/cuda/targets/x86_64-linux/lib /usr/lib/x86_64-linux-gnu /usr/local/nvidia/lib64 /usr/local/nvidia/lib)
+IFS=: read -r -a search_dirs <<<"${CUDA_LIB_DIRS:-}" # extra folders first, colon-separated
+search_dirs+=(/usr/local/cuda/lib64 /usr/local/cuda/targets/x86_64-linux/lib /usr/lib/x86_64-linux-gnu /usr/local/nvidia/lib64 /usr/local/nvidia/lib)
 for py in python3 /usr/bin/python3; do
   # CUDA's pip wheels (nvidia-cuda-runtime, nvidia-cublas, nvidia-cudnn-cu13, ...) install their libraries under site-packages/nvidia.
   site="$("$py" -c 'import nvidia, os; print(os.path.dirname(list(nvidia.__path__)[0]))' 2>/dev/null)" || continue
@@ -88,7 +89,7 @@ if [[ ${#missing[@]} -gt 0 && $(id -u) -eq 0 ]] && command -v apt-get >/dev/null
   wanted=()
   for lib in "${missing[@]}"; do
     name="$(echo "$lib" | sed -E 's/\.so\.([0-9]+).*/\1/; s/_//g' | tr 'A-Z' 'a-z')"
-    apt-cache show "$name" >/dev/null 2>&1 && wanted+=("$name")
+    apt-cache policy "$name" 2>/dev/null | grep -q 'Candidate: [0-9]' && wanted+=("$name")
   done
   if [[ ${#wanted[@]} -gt 0 ]]; then
     say "installing from apt: ${wanted[*]}"
