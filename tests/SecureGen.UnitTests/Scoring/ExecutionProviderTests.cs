@@ -87,4 +87,14 @@ public sealed class ExecutionProviderTests : IDisposable
     {
         Assert.Contains(OnnxSessionFactory.CpuProvider, OnnxSessionFactory.AvailableProviders);
     }
+
+    [Fact]
+    public void The_test_build_carries_onnx_runtime_from_its_nuget_package_and_only_its_linux_builds()
+    {
+        var runtimes = Path.Combine(AppContext.BaseDirectory, "runtimes");
+
+        Assert.True(File.Exists(Path.Combine(runtimes, "linux-x64", "native", "libonnxruntime.so")), "no libonnxruntime.so from the Microsoft.ML.OnnxRuntime package in the test output");
+        Assert.DoesNotContain(Directory.EnumerateFiles(runtimes, "*onnxruntime*", SearchOption.AllDirectories),
+            f => !Path.GetRelativePath(runtimes, f).StartsWith("linux-", StringComparison.Ordinal));
+    }
 }
