@@ -19,9 +19,6 @@ elif [[ "${1:-}" == "--packages" ]]; then
   packages=("$@")
 fi
 
-# ONNX Runtime's native library for the neural scorer (from npm; without it candidates stay unscored).
-"$(dirname "${BASH_SOURCE[0]}")/fetch-onnxruntime.sh" || echo "warning: ONNX Runtime not fetched; the neural scorer stays unavailable" >&2
-
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

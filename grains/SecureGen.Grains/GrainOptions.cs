@@ -26,12 +26,6 @@ public sealed class GrainOptions
     /// <summary>Scorer grain activations; sessions spread over them by session id.</summary>
     public int ScorerGrains { get; set; } = 2;
 
-    /// <summary>Candidates gathered before a scorer grain runs a batch without waiting longer.</summary>
-    public int ScorerBatchSize { get; set; } = 64;
-
-    /// <summary>Longest a request waits in a scorer grain for others to join its batch.</summary>
-    public TimeSpan ScorerBatchWindow { get; set; } = TimeSpan.FromMilliseconds(20);
-
     /// <summary>How long a budget lease holds a slot if its silo never gives it back.</summary>
     public TimeSpan BudgetLeaseTimeout { get; set; } = TimeSpan.FromMinutes(10);
 }

@@ -10,7 +10,7 @@ namespace SecureGen.Core.Scoring;
 /// </summary>
 public static class BatchPlanner
 {
-    /// <summary>The shortest window, as a share of the bucket's width, that may join a bucket.</summary>
+    /// <summary>The shortest window, as a share of the bucket's width, that may join a bucket (CPU's default).</summary>
     public const double MinFill = 0.85;
 
     public static IReadOnlyList<TokenWindow> Split(IReadOnlyList<int[]> sequences, int window)
@@ -23,24 +23,32 @@ public static class BatchPlanner
             var ids = sequences[code];
             for (var offset = 0; offset < ids.Length; offset += window)
             {
-                windows.Add(new TokenWindow(code, offset, ids[offset..Math.Min(ids.Length, offset + window)]));
+                windows.Add(new TokenWindow(code, offset, ids.AsMemory(offset, Math.Min(ids.Length, offset + window) - offset)));
             }
         }
 
         return windows;
     }
 
-    public static IReadOnlyList<IReadOnlyList<TokenWindow>> Bucket(IReadOnlyList<TokenWindow> windows, int maxTokens, int maxSequences)
+    /// <summary>Buckets for a provider's batching settings.</summary>
+    public static IReadOnlyList<IReadOnlyList<TokenWindow>> Bucket(IReadOnlyList<TokenWindow> windows, ScorerBatching batching)
+    {
+        ArgumentNullException.ThrowIfNull(batching);
+        return Bucket(windows, batching.MaxTokensPerRun, batching.MaxSequencesPerRun, batching.BucketMinFill);
+    }
+
+    public static IReadOnlyList<IReadOnlyList<TokenWindow>> Bucket(IReadOnlyList<TokenWindow> windows, int maxTokens, int maxSequences, double minFill = MinFill)
     {
         ArgumentNullException.ThrowIfNull(windows);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxTokens, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxSequences, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(minFill, 1);
         var buckets = new List<IReadOnlyList<TokenWindow>>();
         List<TokenWindow>? bucket = null;
         var width = 0;
         foreach (var w in windows.OrderByDescending(w => w.Ids.Length).ThenBy(w => w.Code).ThenBy(w => w.Offset))
         {
-            if (bucket is null || bucket.Count >= maxSequences || (long)(bucket.Count + 1) * width > maxTokens || w.Ids.Length < width * MinFill)
+            if (bucket is null || bucket.Count >= maxSequences || (long)(bucket.Count + 1) * width > maxTokens || w.Ids.Length < width * minFill)
             {
                 bucket = [];
                 buckets.Add(bucket);

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using SecureGen.Onnx;
+using Microsoft.ML.OnnxRuntime;
 
 namespace SecureGen.Core.Scoring;
 
@@ -15,6 +15,7 @@ public sealed class ModelRegistry : IDisposable
     private readonly ScorerOptions _options;
     private readonly TimeProvider _clock;
     private readonly ILogger _logger;
+    private readonly OnnxSessionFactory _sessions;
     private readonly Lock _gate = new();
     private LoadedModel? _current;
     private string? _unavailable;
@@ -28,7 +29,20 @@ public sealed class ModelRegistry : IDisposable
         _options = options;
         _clock = clock;
         _logger = logger;
+        _sessions = new OnnxSessionFactory(options, logger);
         _pinned = options.ModelVersion;
+    }
+
+    /// <summary>Why a CUDA request runs on CPU (logged once when it fell back); null when it did not fall back or CPU was asked for.</summary>
+    public string? CudaUnavailableReason
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _sessions.CudaUnavailableReason;
+            }
+        }
     }
 
     /// <summary>The version in use, or null when none could be loaded.</summary>
@@ -134,22 +148,19 @@ public sealed class ModelRegistry : IDisposable
             return "no models folder";
         }
 
-        var libraryPath = OnnxRuntimeLocator.Find(_options.OnnxRuntimePath);
-        if (libraryPath is null)
-        {
-            return $"ONNX Runtime native library not found (looked at: {_options.OnnxRuntimePath ?? OnnxRuntimeLocator.SearchDescription})";
-        }
-
         VulnerabilityModel model;
         try
         {
-            var runtime = OnnxRuntime.Load(libraryPath, _logger);
-            var settings = new SessionSettings { Provider = _options.Provider, CudaDeviceId = _options.CudaDeviceId, IntraOpThreads = _options.IntraOpThreads };
-            model = VulnerabilityModel.Load(Path.Combine(modelsDirectory, version), runtime, settings, _logger);
+            model = VulnerabilityModel.Load(Path.Combine(modelsDirectory, version), _sessions);
         }
         catch (Exception e) when (e is IOException or InvalidDataException or OnnxRuntimeException or UnauthorizedAccessException)
         {
             return e.Message;
+        }
+        catch (Exception e) when (e is DllNotFoundException or TypeInitializationException)
+        {
+            // An app built without an ONNX Runtime native package (Microsoft.ML.OnnxRuntime or .Gpu.Linux).
+            return $"ONNX Runtime's native library cannot be loaded: {e.InnerException?.Message ?? e.Message}";
         }
 
         if (model.Version != version)

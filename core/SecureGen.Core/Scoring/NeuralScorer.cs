@@ -1,16 +1,32 @@
 using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.Logging;
-using SecureGen.Onnx;
+using Microsoft.ML.OnnxRuntime;
 
 namespace SecureGen.Core.Scoring;
 
 /// <summary>
 /// The VUDENC-style scorer: tokenizes each piece of code, maps tokens to the model's vocabulary, cuts long
-/// code into model windows, buckets windows by length and runs each bucket as one ONNX Runtime batch.
-/// Fails closed: with no model, or when a run fails, it returns a reason and no scores.
+/// code into model windows, buckets windows by length and runs each bucket as one ONNX Runtime batch, with the
+/// batching settings of the provider the model runs on. Fails closed: with no model, or when a run fails, it
+/// returns a reason and no scores.
 /// </summary>
 public sealed class NeuralScorer(ModelRegistry registry, ScorerOptions options, ILogger<NeuralScorer> logger) : ICodeScorer
 {
+    /// <summary>
+    /// The batching for the provider the current model runs on (the requested provider's while none is loaded):
+    /// what the scorer grain reads for its batch size and wait.
+    /// </summary>
+    public ScorerBatching Batching
+    {
+        get
+        {
+            using var lease = registry.Acquire();
+            return lease.Model is { } model
+                ? options.BatchingFor(model.ExecutionProvider)
+                : options.Provider == ScorerProvider.Cpu ? options.CpuBatching : options.CudaBatching;
+        }
+    }
+
     public ScoringResult Score(IReadOnlyList<string> codes)
     {
         ArgumentNullException.ThrowIfNull(codes);
@@ -31,17 +47,11 @@ public sealed class NeuralScorer(ModelRegistry registry, ScorerOptions options, 
                 ids[c] = model.Vocabulary.Ids(tokens[c]);
             });
 
+            var batching = options.BatchingFor(model.ExecutionProvider);
             var probabilities = ids.Select(s => new float[s.Length]).ToArray();
-            var buckets = BatchPlanner.Bucket(BatchPlanner.Split(ids, model.Manifest.Window), options.MaxTokensPerRun, options.MaxSequencesPerRun);
+            var buckets = BatchPlanner.Bucket(BatchPlanner.Split(ids, model.Manifest.Window), batching);
             // Each window owns its own slice of its code's probabilities, so concurrent runs never write the same element.
-            ForEach(buckets, options.ConcurrentRuns, bucket =>
-            {
-                var output = model.Run(bucket.Select(w => w.Ids).ToList());
-                for (var i = 0; i < bucket.Count; i++)
-                {
-                    output[i].CopyTo(probabilities[bucket[i].Code], bucket[i].Offset);
-                }
-            });
+            ForEach(buckets, batching.ConcurrentRuns, bucket => model.Run(bucket, probabilities));
 
             var scores = new List<CodeScore>(codes.Count);
             for (var c = 0; c < codes.Count; c++)

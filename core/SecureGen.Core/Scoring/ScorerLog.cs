@@ -18,4 +18,8 @@ internal static partial class ScorerLog
 
     [LoggerMessage(EventId = 7105, Level = LogLevel.Error, Message = "neural scorer: a batch failed, its candidates stay unscored: {Reason}")]
     public static partial void BatchFailed(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 7106, Level = LogLevel.Warning,
+        Message = "neural scorer: provider {Requested} asked for CUDA device {Device}, which cannot be used ({Reason}); running on CPU. Providers in this ONNX Runtime build: {Providers}")]
+    public static partial void CudaFallback(ILogger logger, string requested, int device, string reason, string providers);
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using SecureGen.Core.Scoring;
 using SecureGen.Core.Sessions;
@@ -11,19 +10,19 @@ namespace SecureGen.Grains.Scorers;
 
 /// <summary>
 /// Gathers score requests from many sessions and runs them as one batch when the batch is full or the oldest
-/// request has waited the batch window: every candidate of the batch goes to the neural scorer in one call,
+/// request has waited long enough (both as the scorer's <see cref="ScorerBatching"/> says for the provider it runs
+/// on: small and quick on CPU, wide on a GPU): every candidate of the batch goes to the neural scorer in one call,
 /// which buckets token windows by length, and each request gets its own scores back in order. Reentrant, so
 /// requests keep arriving while a batch runs (off the grain's thread). Fails closed: without a scorer or model,
 /// candidates come back "unscored" with the reason, never with a made-up score.
 /// </summary>
 [Reentrant]
 [RequiredRole(SiloRole.Scorer)]
-public sealed class ScorerGrain(IServiceProvider services, ScorerMetrics metrics, IOptions<GrainOptions> options, TimeProvider clock) : Grain, IScorerGrain
+public sealed class ScorerGrain(IServiceProvider services, ScorerMetrics metrics, TimeProvider clock) : Grain, IScorerGrain
 {
     public const string UnscoredReason = "no neural scorer configured on this silo: candidates pass through unscored";
 
     private readonly ICodeScorer? _scorer = services.GetService<ICodeScorer>();
-    private readonly GrainOptions _options = options.Value;
     private List<PendingScore> _batch = [];
     private int _batchCandidates;
     private bool _flushScheduled;
@@ -36,10 +35,15 @@ public sealed class ScorerGrain(IServiceProvider services, ScorerMetrics metrics
             return Task.FromResult<IReadOnlyList<CandidateScore>>([]);
         }
 
+        if (_scorer is null)
+        {
+            return Task.FromResult<IReadOnlyList<CandidateScore>>(Enumerable.Repeat(CandidateScore.Unscored(UnscoredReason), candidates.Count).ToList());
+        }
+
         var pending = new PendingScore(candidates);
         _batch.Add(pending);
         _batchCandidates += candidates.Count;
-        if (_batchCandidates >= _options.ScorerBatchSize)
+        if (_batchCandidates >= _scorer.Batching.MaxBatchSize)
         {
             _ = FlushAsync();
         }
@@ -54,7 +58,7 @@ public sealed class ScorerGrain(IServiceProvider services, ScorerMetrics metrics
 
     private async Task FlushAfterWindowAsync()
     {
-        await Task.Delay(_options.ScorerBatchWindow, clock);
+        await Task.Delay(_scorer!.Batching.MaxWait, clock);
         await FlushAsync();
     }
 
@@ -72,7 +76,7 @@ public sealed class ScorerGrain(IServiceProvider services, ScorerMetrics metrics
         var codes = batch.SelectMany(p => p.Candidates.Select(c => c.Code)).ToList();
         var started = Stopwatch.GetTimestamp();
         // Inference is CPU (or GPU) work: off the grain's scheduler, so new requests gather for the next batch meanwhile.
-        var result = _scorer is null ? ScoringResult.Unavailable(UnscoredReason) : await Task.Run(() => _scorer.Score(codes));
+        var result = await Task.Run(() => _scorer!.Score(codes));
         var elapsed = Stopwatch.GetElapsedTime(started);
         metrics.RecordBatch(batch.Count, codes.Count, result.Scores?.Sum(s => (long)s.Tokens.Count) ?? 0, elapsed.TotalMilliseconds, result.Scores is not null);
 
@@ -82,14 +86,11 @@ public sealed class ScorerGrain(IServiceProvider services, ScorerMetrics metrics
             var count = pending.Candidates.Count;
             IReadOnlyList<CandidateScore> scores = result.Scores is { } all
                 ? all.Skip(offset).Take(count).Select(s => s.ToCandidateScore()).ToList()
-                : Enumerable.Repeat(CandidateScore.Unscored(Reason(result.UnavailableReason)), count).ToList();
+                : Enumerable.Repeat(CandidateScore.Unscored($"neural scorer unavailable: {result.UnavailableReason}"), count).ToList();
             offset += count;
             pending.Scores.TrySetResult(scores);
         }
     }
-
-    private static string Reason(string? unavailable) =>
-        unavailable == UnscoredReason ? UnscoredReason : $"neural scorer unavailable: {unavailable}";
 
     private sealed record PendingScore(IReadOnlyList<CandidateCode> Candidates)
     {

@@ -102,7 +102,6 @@ internal sealed class GrainCluster : IAsyncDisposable
             RunReminderPeriod = TimeSpan.FromSeconds(2),
             SessionRetryDelay = TimeSpan.FromMilliseconds(50),
             RefinementEventTimeout = TimeSpan.FromSeconds(2),
-            ScorerBatchWindow = TimeSpan.FromMilliseconds(50),
         };
         change?.Invoke(options);
         return options;

@@ -17,14 +17,14 @@ public sealed class ScorerGrainTests
     private static List<CandidateCode> Request(string session, int candidates) =>
         Enumerable.Range(0, candidates).Select(i => new CandidateCode($"{session}-c{i}", Code + $"\nvalue_{i} = {i}\n")).ToList();
 
-    private static Task<GrainCluster> StartAsync(ICodeScorer? scorer, string[] roles, TimeSpan window) =>
+    private static Task<GrainCluster> StartAsync(ICodeScorer? scorer, string[] roles) =>
         GrainCluster.StartAsync(roles, (_, services) =>
         {
             if (scorer is not null)
             {
                 services.AddSingleton(scorer);
             }
-        }, GrainCluster.FastGrains(o => { o.ScorerBatchWindow = window; }));
+        });
 
     [Fact]
     public async Task Scorer_grains_are_placed_only_on_the_scorer_silo()
@@ -33,14 +33,14 @@ public sealed class ScorerGrainTests
         var byRoles = new Dictionary<string, RecordingScorer>();
         await using var cluster = await GrainCluster.StartAsync(["session,candidate,analyzer", "scorer"], (roles, services) =>
         {
-            var scorer = new RecordingScorer();
+            var scorer = new RecordingScorer(TimeSpan.FromMilliseconds(5));
             lock (byRoles)
             {
                 byRoles[string.Join(',', roles.Names)] = scorer;
             }
 
             services.AddSingleton<ICodeScorer>(scorer);
-        }, GrainCluster.FastGrains(o => { o.ScorerBatchWindow = TimeSpan.FromMilliseconds(5); }));
+        });
 
         for (var key = 0; key < 30; key++)
         {
@@ -54,8 +54,8 @@ public sealed class ScorerGrainTests
     [Fact]
     public async Task Requests_from_several_sessions_are_scored_in_one_batch_and_each_gets_its_own_scores()
     {
-        var scorer = new RecordingScorer();
-        await using var cluster = await StartAsync(scorer, ["all"], TimeSpan.FromMilliseconds(300));
+        var scorer = new RecordingScorer(TimeSpan.FromMilliseconds(300));
+        await using var cluster = await StartAsync(scorer, ["all"]);
         var grain = cluster.Client.GetGrain<IScorerGrain>(0);
 
         var replies = await Task.WhenAll(Enumerable.Range(0, 5).Select(i => grain.ScoreAsync(Request($"s{i}", 2))));
@@ -73,10 +73,9 @@ public sealed class ScorerGrainTests
     [Fact]
     public async Task A_full_batch_runs_without_waiting_for_the_window()
     {
-        var scorer = new RecordingScorer();
-        // A window far longer than the test's patience: only the size limit can start this batch.
-        await using var cluster = await GrainCluster.StartAsync(["all"], (_, services) => services.AddSingleton<ICodeScorer>(scorer),
-            GrainCluster.FastGrains(o => { o.ScorerBatchWindow = TimeSpan.FromMinutes(10); o.ScorerBatchSize = 4; }));
+        // A wait far longer than the test's patience: only the size limit can start this batch.
+        var scorer = new RecordingScorer(TimeSpan.FromMinutes(10), maxBatchSize: 4);
+        await using var cluster = await StartAsync(scorer, ["all"]);
 
         var scores = await cluster.Client.GetGrain<IScorerGrain>(0).ScoreAsync(Request("s1", 4)).WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
 
@@ -87,7 +86,7 @@ public sealed class ScorerGrainTests
     [Fact]
     public async Task Without_a_scorer_candidates_are_unscored_with_the_reason()
     {
-        await using var cluster = await StartAsync(null, ["all"], TimeSpan.FromMilliseconds(5));
+        await using var cluster = await StartAsync(null, ["all"]);
 
         var scores = await cluster.Client.GetGrain<IScorerGrain>(0).ScoreAsync(Request("s1", 3));
 
@@ -102,8 +101,7 @@ public sealed class ScorerGrainTests
         var empty = Directory.CreateTempSubdirectory("sg-no-models-").FullName;
         try
         {
-            await using var cluster = await GrainCluster.StartAsync(["all"], (_, services) => services.AddSecureGenScoring(new ScorerOptions { ModelsDirectory = empty }),
-                GrainCluster.FastGrains(o => { o.ScorerBatchWindow = TimeSpan.FromMilliseconds(5); }));
+            await using var cluster = await GrainCluster.StartAsync(["all"], (_, services) => services.AddSecureGenScoring(new ScorerOptions { ModelsDirectory = empty }));
 
             var scores = await cluster.Client.GetGrain<IScorerGrain>(0).ScoreAsync(Request("s1", 2));
 
@@ -121,7 +119,7 @@ public sealed class ScorerGrainTests
     public async Task Each_batch_records_its_size_and_tokens_on_the_scorer_meter()
     {
         using var listener = new MeasurementCollector(ScorerMetrics.MeterName);
-        await using var cluster = await StartAsync(new RecordingScorer(), ["all"], TimeSpan.FromMilliseconds(5));
+        await using var cluster = await StartAsync(new RecordingScorer(TimeSpan.FromMilliseconds(5)), ["all"]);
 
         await cluster.Client.GetGrain<IScorerGrain>(0).ScoreAsync(Request("s1", 4));
 
@@ -131,9 +129,11 @@ public sealed class ScorerGrainTests
     }
 
     /// <summary>Scores each code by its length (one token) and records how many codes each call got.</summary>
-    private sealed class RecordingScorer : ICodeScorer
+    private sealed class RecordingScorer(TimeSpan maxWait, int maxBatchSize = 64) : ICodeScorer
     {
         private readonly List<int> _batchSizes = [];
+
+        public ScorerBatching Batching { get; } = new() { MaxWait = maxWait, MaxBatchSize = maxBatchSize };
 
         public List<int> BatchSizes
         {

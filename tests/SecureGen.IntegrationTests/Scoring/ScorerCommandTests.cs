@@ -75,7 +75,6 @@ public sealed class ScorerCommandTests : IDisposable
     [Fact]
     public async Task Score_reports_the_mean_and_hottest_lines_with_the_committed_model()
     {
-        TrainingTools.RequireOnnxRuntime();
         var file = Path.Combine(_dir, "find_user.py");
         await File.WriteAllTextAsync(file, "def find_user(conn, name):\n    return conn.execute(\"SELECT * FROM users WHERE name = '%s'\" % name)\n", TestContext.Current.CancellationToken);
 

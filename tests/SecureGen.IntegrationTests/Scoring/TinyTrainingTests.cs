@@ -3,13 +3,12 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using SecureGen.Core.Scoring;
 using SecureGen.IntegrationTests.Support;
-using SecureGen.Onnx;
 
 namespace SecureGen.IntegrationTests.Scoring;
 
 /// <summary>
 /// The whole training path as CI runs it: our CLI exports a tiny training set, models/train.py --tiny trains and
-/// exports a model in seconds, and the exported model loads and runs through the C# wrapper and the scorer.
+/// exports a model in seconds, and the exported model loads and runs through ONNX Runtime's managed API and the scorer.
 /// </summary>
 public sealed class TinyTrainingTests : IDisposable
 {
@@ -18,10 +17,9 @@ public sealed class TinyTrainingTests : IDisposable
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     [Fact]
-    public async Task A_tiny_model_trained_from_our_export_loads_and_scores_through_the_wrapper()
+    public async Task A_tiny_model_trained_from_our_export_loads_and_scores_through_the_scorer()
     {
         TrainingTools.RequireTorch();
-        TrainingTools.RequireOnnxRuntime();
         var data = Path.Combine(_dir, "data");
         var models = Path.Combine(_dir, "models");
 
@@ -36,7 +34,7 @@ public sealed class TinyTrainingTests : IDisposable
             Assert.True(File.Exists(Path.Combine(models, "tiny-ci", file)), $"train.py wrote no {file}");
         }
 
-        using var model = VulnerabilityModel.Load(Path.Combine(models, "tiny-ci"), OnnxRuntime.Load(TrainingTools.OnnxRuntimeLocatorProbe()!), new SessionSettings(), NullLogger.Instance);
+        using var model = VulnerabilityModel.Load(Path.Combine(models, "tiny-ci"), new OnnxSessionFactory(new ScorerOptions(), NullLogger.Instance));
         Assert.Equal("tiny-ci", model.Version);
         AssertParity(model, Path.Combine(models, "tiny-ci", "parity.json"));
 

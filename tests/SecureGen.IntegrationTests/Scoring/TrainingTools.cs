@@ -30,16 +30,6 @@ internal static class TrainingTools
         }
     }
 
-    public static void RequireOnnxRuntime()
-    {
-        if (OnnxRuntimeLocatorProbe() is null)
-        {
-            Assert.Skip("libonnxruntime.so.1 is not fetched (run scripts/fetch-onnxruntime.sh)");
-        }
-    }
-
-    public static string? OnnxRuntimeLocatorProbe() => SecureGen.Onnx.OnnxRuntimeLocator.Find();
-
     public static (int ExitCode, string Stdout, string Stderr) Run(string file, IEnumerable<string> args, TimeSpan timeout)
     {
         var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };

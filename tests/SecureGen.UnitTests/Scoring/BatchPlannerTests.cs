@@ -10,7 +10,7 @@ public sealed class BatchPlannerTests
         var windows = BatchPlanner.Split([Enumerable.Range(0, 10).ToArray(), [7, 8]], window: 4);
 
         Assert.Equal([(0, 0, 4), (0, 4, 4), (0, 8, 2), (1, 0, 2)], windows.Select(w => (w.Code, w.Offset, w.Ids.Length)));
-        Assert.Equal(Enumerable.Range(0, 10), windows.Where(w => w.Code == 0).SelectMany(w => w.Ids));
+        Assert.Equal(Enumerable.Range(0, 10), windows.Where(w => w.Code == 0).SelectMany(w => w.Ids.ToArray()));
     }
 
     [Fact]

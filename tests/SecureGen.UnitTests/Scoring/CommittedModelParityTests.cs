@@ -1,10 +1,9 @@
 using System.Text.Json;
 using SecureGen.Core.Scoring;
-using SecureGen.Onnx;
 
 namespace SecureGen.UnitTests.Scoring;
 
-/// <summary>The committed model, run through our C API wrapper, reproduces the outputs PyTorch wrote when it was trained.</summary>
+/// <summary>The committed model, run the way the scorer runs it (ONNX Runtime's managed API over pinned buffers), reproduces the outputs PyTorch wrote when it was trained.</summary>
 public sealed class CommittedModelParityTests
 {
     [Fact]
@@ -12,27 +11,25 @@ public sealed class CommittedModelParityTests
     {
         using var parity = JsonDocument.Parse(File.ReadAllText(Path.Combine(OnnxTestAssets.CommittedModelDirectory, ModelManifest.ParityFile)));
         var root = parity.RootElement;
-        var ids = root.GetProperty("inputs").GetProperty("token_ids").EnumerateArray().Select(r => r.EnumerateArray().Select(v => v.GetInt64()).ToArray()).ToArray();
-        var lengths = root.GetProperty("inputs").GetProperty("lengths").EnumerateArray().Select(v => v.GetInt64()).ToArray();
+        var lengths = root.GetProperty("inputs").GetProperty("lengths").EnumerateArray().Select(v => v.GetInt32()).ToArray();
+        var sequences = root.GetProperty("inputs").GetProperty("token_ids").EnumerateArray()
+            .Select((r, i) => r.EnumerateArray().Take(lengths[i]).Select(v => v.GetInt32()).ToArray()).ToList();
         var expected = root.GetProperty("outputs").GetProperty("probabilities").EnumerateArray().Select(r => r.EnumerateArray().Select(v => v.GetSingle()).ToArray()).ToArray();
         var tolerance = root.GetProperty("tolerance").GetDouble();
         Assert.True(tolerance <= 1e-4);
-        Assert.True(ids.Length >= 3, "the parity file holds several sequences");
+        Assert.True(sequences.Count >= 3, "the parity file holds several sequences");
+        Assert.True(lengths.Distinct().Count() > 1, "sequences of different lengths, so padding is exercised");
 
-        using var session = OnnxTestAssets.Runtime.OpenSession(OnnxTestAssets.CommittedModel, new SessionSettings());
-        var width = ids[0].Length;
-        var output = session.Run([
-            TensorInput.FromInt64Buffer("token_ids", ids.SelectMany(r => r).ToArray(), ids.Length, width),
-            TensorInput.FromInt64Buffer("lengths", lengths, lengths.Length),
-        ])[0];
+        using var model = VulnerabilityModel.Load(OnnxTestAssets.CommittedModelDirectory, OnnxTestAssets.CpuSessions());
+        var output = model.Run(sequences);
 
-        Assert.Equal([ids.Length, width], output.Shape);
         var worst = 0.0;
-        for (var row = 0; row < ids.Length; row++)
+        for (var row = 0; row < sequences.Count; row++)
         {
-            for (var column = 0; column < width; column++)
+            Assert.Equal(lengths[row], output[row].Length);
+            for (var column = 0; column < lengths[row]; column++)
             {
-                worst = Math.Max(worst, Math.Abs(output.At(row, column) - expected[row][column]));
+                worst = Math.Max(worst, Math.Abs(output[row][column] - expected[row][column]));
             }
         }
 
@@ -43,12 +40,11 @@ public sealed class CommittedModelParityTests
     [Fact]
     public void The_committed_model_manifest_vocabulary_and_pointer_agree()
     {
-        var model = VulnerabilityModel.Load(OnnxTestAssets.CommittedModelDirectory, OnnxTestAssets.Runtime, new SessionSettings(), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
-        using (model)
-        {
-            Assert.Equal(OnnxTestAssets.CommittedVersion, model.Version);
-            Assert.Equal(PythonTokenizer.Version, model.Vocabulary.TokenizerVersion);
-            Assert.Equal(OnnxTestAssets.CommittedVersion, ModelPointer.Read(OnnxTestAssets.ModelsDirectory));
-        }
+        using var model = VulnerabilityModel.Load(OnnxTestAssets.CommittedModelDirectory, OnnxTestAssets.CpuSessions());
+
+        Assert.Equal(OnnxTestAssets.CommittedVersion, model.Version);
+        Assert.Equal(PythonTokenizer.Version, model.Vocabulary.TokenizerVersion);
+        Assert.Equal(OnnxTestAssets.CommittedVersion, ModelPointer.Read(OnnxTestAssets.ModelsDirectory));
+        Assert.Equal(OnnxSessionFactory.CpuProvider, model.ExecutionProvider);
     }
 }

@@ -13,7 +13,6 @@ public sealed class ModelRegistryTests : IDisposable
 
     public ModelRegistryTests()
     {
-        _ = OnnxTestAssets.LibraryPath;
         OnnxTestAssets.CopyCommittedModel(_models, "vudenc-a");
         OnnxTestAssets.CopyCommittedModel(_models, "vudenc-b");
         ModelPointer.Write(_models, "vudenc-a");

@@ -13,18 +13,17 @@ public sealed class NeuralScorerTests : IDisposable
 
     public NeuralScorerTests()
     {
-        _ = OnnxTestAssets.LibraryPath;
         _registry = new ModelRegistry(Options(), new FakeClock(), NullLogger<ModelRegistry>.Instance);
     }
 
     public void Dispose() => _registry.Dispose();
 
-    private static ScorerOptions Options(int maxTokensPerRun = 32_768) => new()
+    private static ScorerOptions Options(int maxTokensPerRun = 32_768, int maxSequencesPerRun = 16, int concurrentRuns = 4) => new()
     {
         ModelsDirectory = OnnxTestAssets.ModelsDirectory,
         ModelVersion = OnnxTestAssets.CommittedVersion,
-        MaxTokensPerRun = maxTokensPerRun,
         IntraOpThreads = 1,
+        CpuBatching = ScorerBatching.ForCpu() with { MaxTokensPerRun = maxTokensPerRun, MaxSequencesPerRun = maxSequencesPerRun, ConcurrentRuns = concurrentRuns },
     };
 
     private NeuralScorer Scorer(ScorerOptions? options = null) => new(_registry, options ?? Options(), NullLogger<NeuralScorer>.Instance);
@@ -71,12 +70,8 @@ public sealed class NeuralScorerTests : IDisposable
     public void Buckets_run_concurrently_give_exactly_the_scores_of_buckets_run_in_turn()
     {
         var codes = Codes();
-        var inTurn = Options();
-        inTurn.MaxSequencesPerRun = 2;
-        inTurn.ConcurrentRuns = 1;
-        var concurrent = Options();
-        concurrent.MaxSequencesPerRun = 2;
-        concurrent.ConcurrentRuns = 4;
+        var inTurn = Options(maxSequencesPerRun: 2, concurrentRuns: 1);
+        var concurrent = Options(maxSequencesPerRun: 2, concurrentRuns: 4);
 
         var expected = Scorer(inTurn).Score(codes).Scores!;
         var actual = Scorer(concurrent).Score(codes).Scores!;
@@ -101,7 +96,13 @@ public sealed class NeuralScorerTests : IDisposable
                 vocabulary["size"] = size;
             });
             OnnxTestAssets.EditJson(Path.Combine(version, ModelManifest.FileName), manifest => manifest["vocabulary_size"] = size);
-            var options = new ScorerOptions { ModelsDirectory = models, ModelVersion = "vudenc-broken-vocab", IntraOpThreads = 1, MaxSequencesPerRun = 1, ConcurrentRuns = 4 };
+            var options = new ScorerOptions
+            {
+                ModelsDirectory = models,
+                ModelVersion = "vudenc-broken-vocab",
+                IntraOpThreads = 1,
+                CpuBatching = ScorerBatching.ForCpu() with { MaxSequencesPerRun = 1, ConcurrentRuns = 4 },
+            };
             using var registry = new ModelRegistry(options, new FakeClock(), NullLogger<ModelRegistry>.Instance);
             var scorer = new NeuralScorer(registry, options, NullLogger<NeuralScorer>.Instance);
             var healthy = scorer.Score([Vulnerable, Fixed]);
@@ -166,16 +167,37 @@ public sealed class NeuralScorerTests : IDisposable
     }
 
     [Fact]
-    public void Without_the_native_library_the_scorer_fails_closed_with_the_reason()
+    public async Task Batches_scored_from_many_threads_at_once_get_exactly_the_scores_of_one_at_a_time()
     {
-        var options = Options();
-        options.OnnxRuntimePath = "/nonexistent/libonnxruntime.so.1";
-        using var registry = new ModelRegistry(options, new FakeClock(), NullLogger<ModelRegistry>.Instance);
+        var codes = Codes();
+        var scorer = Scorer();
+        var expected = scorer.Score(codes).Scores!.Select(s => s.Tokens.Select(t => t.Score).ToArray()).ToList();
 
-        var result = new NeuralScorer(registry, options, NullLogger<NeuralScorer>.Instance).Score([Vulnerable]);
+        var concurrent = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => scorer.Score(codes), TestContext.Current.CancellationToken)));
 
-        Assert.Null(result.Scores);
-        Assert.Contains("ONNX Runtime native library not found", result.UnavailableReason, StringComparison.Ordinal);
+        Assert.All(concurrent, r => Assert.Equal(expected, r.Scores!.Select(s => s.Tokens.Select(t => t.Score).ToArray())));
+    }
+
+    [Fact]
+    public void A_model_that_cannot_load_leaves_candidates_unscored_with_onnx_runtimes_reason()
+    {
+        var models = Directory.CreateTempSubdirectory("sg-corrupt-").FullName;
+        try
+        {
+            var version = OnnxTestAssets.CopyCommittedModel(models, "vudenc-corrupt");
+            File.WriteAllText(Path.Combine(version, ModelManifest.OnnxFile), "not a model");
+            var options = new ScorerOptions { ModelsDirectory = models, ModelVersion = "vudenc-corrupt" };
+            using var registry = new ModelRegistry(options, new FakeClock(), NullLogger<ModelRegistry>.Instance);
+
+            var result = new NeuralScorer(registry, options, NullLogger<NeuralScorer>.Instance).Score([Vulnerable]);
+
+            Assert.Null(result.Scores);
+            Assert.Contains("Protobuf parsing failed", result.UnavailableReason, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(models, recursive: true);
+        }
     }
 
     private int OnnxWindow()

@@ -2,7 +2,6 @@ using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using SecureGen.Cli.Output;
 using SecureGen.Core.Scoring;
-using SecureGen.Onnx;
 using Spectre.Console;
 
 namespace SecureGen.Cli.Commands.Scorer;
@@ -15,7 +14,7 @@ internal static class ScoreCommand
         var files = new Argument<string[]>("files") { Description = "Python files to score.", Arity = ArgumentArity.OneOrMore };
         var models = new Option<string?>("--models") { Description = "Models folder (default: models/ of the repository)." };
         var version = new Option<string?>("--model-version") { Description = "Model version folder (default: the 'current' pointer)." };
-        var provider = new Option<ExecutionProvider>("--provider") { Description = "Cpu or Cuda (falls back to CPU with a warning).", DefaultValueFactory = _ => ExecutionProvider.Cpu };
+        var provider = new Option<ScorerProvider>("--provider") { Description = "cpu, cuda or auto (cuda and auto fall back to CPU with a warning).", DefaultValueFactory = _ => ScorerProvider.Cpu };
         var command = new Command("score", "Score Python files with the neural vulnerability scorer.") { files, models, version, provider };
         command.SetAction(parse =>
         {
