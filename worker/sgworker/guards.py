@@ -216,7 +216,7 @@ class _Scope:
             return self._valid_names(test.operand)
         if isinstance(test, ast.Compare) and len(test.ops) == 1:
             op, right = test.ops[0], test.comparators[0]
-            if isinstance(op, ast.NotIn) and isinstance(test.left, ast.Name) and self.m.is_constant(right):
+            if isinstance(op, ast.NotIn) and isinstance(test.left, ast.Name) and self.is_constant(right):
                 return {test.left.id}
             if isinstance(op, (ast.Is, ast.Eq)) and isinstance(right, ast.Constant) and right.value in (None, False):
                 return self._valid_names(test.left)
@@ -230,11 +230,11 @@ class _Scope:
                 if isinstance(gen.iter, ast.Name) and isinstance(gen.target, ast.Name) and isinstance(g.elt, ast.Compare) \
                         and len(g.elt.ops) == 1 and isinstance(g.elt.ops[0], ast.NotIn) \
                         and isinstance(g.elt.left, ast.Name) and g.elt.left.id == gen.target.id \
-                        and self.m.is_constant(g.elt.comparators[0]):
+                        and self.is_constant(g.elt.comparators[0]):
                     return {gen.iter.id}
         if isinstance(test, ast.BinOp) and isinstance(test.op, ast.Sub) and isinstance(test.left, ast.Call) \
                 and _dotted(test.left.func) == "set" and test.left.args and isinstance(test.left.args[0], ast.Name) \
-                and self.m.is_constant(test.right):
+                and self.is_constant(test.right):
             return {test.left.args[0].id}
         return set()
 
@@ -247,14 +247,20 @@ class _Scope:
             return out
         if isinstance(call, ast.Compare) and len(call.ops) == 1:
             op, right = call.ops[0], call.comparators[0]
-            if isinstance(op, ast.In) and isinstance(call.left, ast.Name) and self.m.is_constant(right):
+            if isinstance(op, ast.In) and isinstance(call.left, ast.Name) and self.is_constant(right):
                 return {call.left.id}
             if isinstance(op, ast.LtE) and isinstance(call.left, ast.Call) and _dotted(call.left.func) == "set" \
-                    and call.left.args and isinstance(call.left.args[0], ast.Name) and self.m.is_constant(right):
+                    and call.left.args and isinstance(call.left.args[0], ast.Name) and self.is_constant(right):
                 return {call.left.args[0].id}
             return set()
         if not isinstance(call, ast.Call):
             return set()
+        if isinstance(call.func, ast.Attribute) and call.func.attr == "issubset" and call.args \
+                and self.is_constant(call.args[0]):
+            inner = call.func.value
+            if isinstance(inner, ast.Call) and _dotted(inner.func) in ("set", "frozenset") and inner.args \
+                    and isinstance(inner.args[0], ast.Name):
+                return {inner.args[0].id}
         fn = _dotted(call.func) or ""
         head, _, last = fn.rpartition(".")
         if last in _CHAR_METHODS and isinstance(call.func, ast.Attribute) and isinstance(call.func.value, ast.Name):
@@ -282,11 +288,21 @@ class _Scope:
                     return {walked}
                 if isinstance(gen.iter, ast.Name) and isinstance(g.elt, ast.Compare) and len(g.elt.ops) == 1 \
                         and isinstance(g.elt.ops[0], ast.In) and isinstance(g.elt.left, ast.Name) \
-                        and g.elt.left.id == var and self.m.is_constant(g.elt.comparators[0]):
+                        and g.elt.left.id == var and self.is_constant(g.elt.comparators[0]):
                     return {gen.iter.id}
         if fn in self.m.validators and call.args and isinstance(call.args[0], ast.Name):
             return {call.args[0].id}
         return set()
+
+    def is_constant(self, node):
+        """A literal, or a name bound once in this function or the module to a literal collection."""
+        if isinstance(node, ast.Name):
+            own = self.assigns.get(node.id, ())
+            if len(own) == 1:
+                return self.m.is_constant(own[0][1])
+            if own:
+                return False
+        return self.m.is_constant(node)
 
     def ast_vetted_anywhere(self):
         return set(self.vetted)
@@ -318,7 +334,7 @@ class _Scope:
                 l, v = max(own, key=lambda x: x[0])
                 return self.safe(v, l, depth + 1)
             params = {a.arg for a in self.func.args.posonlyargs + self.func.args.args + self.func.args.kwonlyargs}
-            return node.id not in params and self.m.is_constant(node)
+            return node.id not in params and self.is_constant(node)
         if isinstance(node, ast.JoinedStr):
             return all(self.safe(v, line, depth + 1) for v in node.values)
         if isinstance(node, ast.FormattedValue):

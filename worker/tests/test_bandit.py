@@ -169,3 +169,25 @@ def test_sql_text_built_from_an_unchecked_value_stays_medium():
             cursor.execute(query)
     """
     assert severity(code, "B608") == "medium"
+
+
+def test_eval_behind_a_character_allow_list_is_low():
+    code = """
+        def evaluate(expr):
+            allowed = set('0123456789+-*/(). ')
+            if not set(expr).issubset(allowed):
+                return ''
+            return str(eval(expr))
+    """
+    assert severity(code, "B307") == "low"
+
+
+def test_eval_behind_a_character_set_built_from_the_input_stays_medium():
+    code = """
+        def evaluate(expr, extra):
+            allowed = set(extra)
+            if not set(expr).issubset(allowed):
+                return ''
+            return str(eval(expr))
+    """
+    assert severity(code, "B307") == "medium"
