@@ -35,6 +35,12 @@ SEVERITY_OVERRIDES = {
 # literal or a value a guard has vetted (sgworker.guards), the finding is reported at low severity.
 GUARDABLE = frozenset(("B102", "B307", "B602", "B604", "B605", "B608"))
 
+# Calls upstream Bandit's B301 gained after 1.6.2: modules that wrap pickle.
+B301_ADDED = frozenset(("dill.loads", "dill.load", "dill.Unpickler", "shelve.open", "shelve.DbfilenameShelf",
+                        "jsonpickle.decode", "jsonpickle.unpickler.decode", "jsonpickle.unpickler.Unpickler",
+                        "pandas.read_pickle"))
+_B301_HINTS = ("dill", "shelve", "jsonpickle", "read_pickle")
+
 # Weak-hash checks that upstream (1.7.x, B324) skips when the call says usedforsecurity=False.
 _HASH_CHECKS = frozenset(("B303", "B324"))
 
@@ -107,8 +113,36 @@ def analyze(code, filename="candidate.py"):
             "end_line": max(lines) if lines else issue.lineno,
             "message": issue.text,
         })
+    if any(h in code for h in _B301_HINTS):
+        findings.extend(_pickle_wrappers(context.tree()))
     findings.sort(key=lambda f: (f["line"], f["rule_id"]))
     return findings
+
+
+def _pickle_wrappers(tree):
+    """B301 as upstream Bandit reports it for dill, shelve, jsonpickle and pandas.read_pickle."""
+    from sgworker.taint.names import Imports, dotted
+
+    imports = Imports(n for n in ast.walk(tree) if isinstance(n, (ast.Import, ast.ImportFrom)))
+    out = []
+    for n in ast.walk(tree):
+        if not isinstance(n, ast.Call):
+            continue
+        name = imports.resolve(dotted(n.func) or "")
+        if name in B301_ADDED:
+            out.append({
+                "tool": "bandit",
+                "rule_id": "B301",
+                "rule_name": "pickle",
+                "cwe": BANDIT_CWE["B301"],
+                "severity": "medium",
+                "confidence": "high",
+                "line": n.lineno,
+                "end_line": getattr(n, "end_lineno", None) or n.lineno,
+                "message": "Pickle and modules that wrap it can be unsafe when used to deserialize untrusted data, "
+                           "possible security issue (%s)." % name,
+            })
+    return out
 
 
 class _Context:

@@ -191,3 +191,13 @@ def test_eval_behind_a_character_set_built_from_the_input_stays_medium():
             return str(eval(expr))
     """
     assert severity(code, "B307") == "medium"
+
+
+def test_modules_that_wrap_pickle_are_reported_as_upstream_does():
+    assert severity("import shelve\ndb = shelve.open(name)\n", "B301") == "medium"
+    assert severity("import jsonpickle\nobj = jsonpickle.decode(text)\n", "B301") == "medium"
+    assert severity("import pandas as pd\ndf = pd.read_pickle(path)\n", "B301") == "medium"
+
+
+def test_other_calls_of_those_modules_are_not_reported():
+    assert findings("import jsonpickle\ntext = jsonpickle.encode(obj)\n", "B301") == []

@@ -203,3 +203,29 @@ from lxml import etree
 def parse(path):
     return etree.parse(path, etree.XMLParser(resolve_entities=False))
 """, "SG-CFG-611")
+
+
+def test_random_for_an_identifier_the_function_says_is_unique_is_weak_randomness():
+    assert deciding("""
+import random, string
+def generate_unique_id(length=16):
+    return ''.join(random.choice(string.ascii_letters) for _ in range(length))
+""", "SG-CFG-338")
+
+
+def test_random_for_a_value_the_docstring_says_must_be_unpredictable_is_weak_randomness():
+    assert deciding('''
+import random
+def make_link_code():
+    """Return an unpredictable code for the sharing link."""
+    return random.randint(100000, 999999)
+''', "SG-CFG-338")
+
+
+def test_random_outside_a_security_use_is_not_reported():
+    assert not deciding('''
+import random
+def pick_colour(colours):
+    """Pick a colour for the chart at random."""
+    return random.choice(colours)
+''', "SG-CFG-338")

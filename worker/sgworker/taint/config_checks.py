@@ -52,6 +52,9 @@ _WEAK_CIPHERS = frozenset(("DES", "DES3", "ARC2", "ARC4", "Blowfish", "XOR", "CA
 _SIGNATURE_ERRORS = frozenset(("InvalidSignature", "BadSignature", "BadSignatureError", "InvalidSignatureError",
                                "VerificationError", "InvalidTokenError", "DecodeError", "JWTError", "JWSError",
                                "BadData", "InvalidToken"))
+# Docstring words saying a value must not be predictable.
+_UNGUESSABLE_WORDS = frozenset(("unpredictable", "unguessable", "secure", "securely", "cryptographically",
+                                "cryptographic"))
 _RANDOM_FUNCS = frozenset("random randint randrange choice choices sample shuffle getrandbits uniform "
                           "randbytes triangular gauss".split())
 _SECURITY_WORDS = frozenset("""
@@ -337,6 +340,7 @@ class ConfigChecker:
         self.imports = index.imports
         self.findings = {}
         self.func_stack = []
+        self.doc_stack = []
         self.assign_stack = []
         self.consts = index.constants
         self.types = {}
@@ -372,10 +376,12 @@ class ConfigChecker:
     def visit(self, node):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             self.func_stack.append(node.name)
+            self.doc_stack.append(ast.get_docstring(node) or "")
             self.check_defaults(node)
             for child in ast.iter_child_nodes(node):
                 self.visit(child)
             self.func_stack.pop()
+            self.doc_stack.pop()
             return
         if isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
@@ -722,6 +728,12 @@ class ConfigChecker:
         if self.func_stack:
             context |= _tokens(self.func_stack[-1])
         hit = context & _SECURITY_WORDS
+        if not hit and self.func_stack:
+            # an identifier the function says must be unique or unguessable
+            name = _tokens(self.func_stack[-1])
+            summary = _tokens(self.doc_stack[-1].split("\n\n")[0])
+            if "identifier" in name or {"unique", "id"} <= name or summary & _UNGUESSABLE_WORDS:
+                hit = (name | summary) & (_UNGUESSABLE_WORDS | {"identifier", "unique", "id"})
         if hit:
             self.add("weak_random", call, "%s() produces predictable values but is used for %s (use secrets)" % (
                 qn, "/".join(sorted(hit))))
