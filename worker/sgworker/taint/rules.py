@@ -88,7 +88,8 @@ names; 347 jwt.decode without verification or accepting 'none'; 295 verify=False
 CERT_NONE, check_hostname=False, unverified SSL contexts; 327 DES/RC4/Blowfish/ECB;
 328 MD5/SHA-1 (unless usedforsecurity=False); 916 fast hashes of passwords (MD5/
 SHA-1: high); 329 constant IVs; 338 `random` feeding a token/password/key/session/
-OTP name or a function named so; 020 endswith/startswith/`in` checks against a
+OTP name or a function named so, or an identifier the function names unique or documents
+as unpredictable/secure; 020 endswith/startswith/`in` checks against a
 bare domain and host-name regexes with an unescaped '.'; 116 <script> filtering
 with regexes or replace; 614 set_cookie without secure=True; 502 yaml.load with
 an unsafe loader; 611 lxml parsers with resolve_entities=True / no_network=False;
