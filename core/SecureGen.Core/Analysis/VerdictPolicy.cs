@@ -76,7 +76,18 @@ public sealed class VerdictPolicy
         return finding.Severity >= MinimumSeverity && finding.Confidence >= MinimumConfidence;
     }
 
-    private static Severity EvidenceConfidence(List<Finding> decisive, List<Finding> all)
+    /// <summary>
+    /// How strong the evidence of these findings is: null when none decides, else the best confidence
+    /// among the deciding ones, High when two analyzers report one CWE within <see cref="AgreementLineDistance"/> lines.
+    /// </summary>
+    public Severity? EvidenceConfidence(IReadOnlyList<Finding> findings)
+    {
+        ArgumentNullException.ThrowIfNull(findings);
+        var decisive = findings.Where(IsDecisive).ToList();
+        return decisive.Count == 0 ? null : EvidenceConfidence(decisive, findings);
+    }
+
+    private static Severity EvidenceConfidence(List<Finding> decisive, IReadOnlyList<Finding> all)
     {
         var corroborated = decisive.Any(f => f.Cwe is not null && all.Any(g =>
             g.Tool != f.Tool && g.Cwe == f.Cwe && Math.Abs(g.Line - f.Line) <= AgreementLineDistance));

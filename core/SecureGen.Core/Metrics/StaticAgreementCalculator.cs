@@ -29,8 +29,20 @@ public static class StaticAgreementCalculator
             .OrderBy(g => g.Key ?? int.MaxValue)
             .Select(g => AgreementMatrix.Of(g.Key is { } cwe ? $"CWE-{cwe}" : "none", [.. g.Select(r => (r.StaticVerdict!.Value, r.Verdict))]))
             .ToList();
-        return new StaticTestAgreement(overall, perAnalyzer, perCwe);
+        var policy = new VerdictPolicy(minimumSeverity);
+        var perConfidence = new[] { Severity.Medium, Severity.High }
+            .Select(level => AgreementMatrix.Of(
+                $"evidence confidence {level.ToString().ToLowerInvariant()}+",
+                [.. judged.Select(r => (AtConfidence(r, policy, level), r.Verdict))]))
+            .ToList();
+        return new StaticTestAgreement(overall, perAnalyzer, perCwe, perConfidence);
     }
+
+    /// <summary>The static verdict when Vulnerable needs evidence of at least <paramref name="level"/> confidence.</summary>
+    private static Verdict AtConfidence(SessionResult result, VerdictPolicy policy, Severity level) =>
+        result.StaticVerdict == Verdict.Vulnerable && policy.EvidenceConfidence(result.Findings) is { } confidence && confidence < level
+            ? Verdict.Secure
+            : result.StaticVerdict!.Value;
 
     /// <summary>
     /// What one analyzer alone would have said: Vulnerable on its own deciding finding; Unknown when it

@@ -92,7 +92,7 @@ public static class HtmlReportWriter
     {
         html.Append("<h2>Static analysis vs tests</h2><section id=\"static-vs-tests\">")
             .Append("<p>Sessions the security tests judged (all strategies): the analyzers' verdict on the same final code against the tests' verdict, ")
-            .Append("to show how far static-only verdicts can be trusted on data without tests. Per analyzer: its own medium or higher findings alone.</p>")
+            .Append("to show how far static-only verdicts can be trusted on data without tests. Evidence confidence rows: static Vulnerable verdicts below that confidence counted as Secure. Per analyzer: its own medium or higher findings alone.</p>")
             .Append("<table><tr><th>static \\ tests</th>");
         foreach (var t in AgreementMatrix.Order)
         {
@@ -112,7 +112,7 @@ public static class HtmlReportWriter
         }
 
         html.Append("</table><table><tr><th>scope</th><th>sessions</th><th>agreement</th><th>precision</th><th>recall</th><th>false alarms</th></tr>");
-        foreach (var m in new[] { agreement.Overall }.Concat(agreement.PerAnalyzer).Concat(agreement.PerCwe))
+        foreach (var m in new[] { agreement.Overall }.Concat(agreement.PerConfidence).Concat(agreement.PerAnalyzer).Concat(agreement.PerCwe))
         {
             html.Append("<tr><td>").Append(E(m.Scope)).Append("</td><td class=\"num\">").Append(Invariant.Int(m.Sessions)).Append("</td>");
             foreach (var v in new[] { m.Agreement, m.Precision, m.Recall, m.FalseAlarmRate })

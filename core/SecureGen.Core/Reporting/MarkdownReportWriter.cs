@@ -110,7 +110,7 @@ public static class MarkdownReportWriter
             .Append("Sessions the security tests judged (all strategies): the analyzers' verdict on the same final code against the tests' verdict. ")
             .Append("It shows how far static-only verdicts can be trusted on data without tests. ")
             .Append("Precision: of static Vulnerable verdicts the tests decided, the share the tests confirmed; recall: of sessions the tests found vulnerable, the share static flagged; ")
-            .Append("false alarms: of sessions the tests found secure, the share static flagged. Per analyzer: its own medium or higher findings alone.\n\n")
+            .Append("false alarms: of sessions the tests found secure, the share static flagged. Evidence confidence rows: static Vulnerable verdicts below that confidence counted as Secure. Per analyzer: its own medium or higher findings alone.\n\n")
             .Append("| static \\ tests | Secure | Vulnerable | Unknown |\n|---|---:|---:|---:|\n");
         foreach (var s in AgreementMatrix.Order)
         {
@@ -124,7 +124,7 @@ public static class MarkdownReportWriter
         }
 
         md.Append("\n| scope | sessions | agreement | precision | recall | false alarms |\n|---|---:|---:|---:|---:|---:|\n");
-        foreach (var m in new[] { agreement.Overall }.Concat(agreement.PerAnalyzer).Concat(agreement.PerCwe))
+        foreach (var m in new[] { agreement.Overall }.Concat(agreement.PerConfidence).Concat(agreement.PerAnalyzer).Concat(agreement.PerCwe))
         {
             md.Append("| ").Append(m.Scope)
                 .Append(" | ").Append(Invariant.Int(m.Sessions))

@@ -100,4 +100,11 @@ public sealed class VerdictPolicyTests
         var report = new VerdictPolicy().Decide(["bandit"], [new ToolRun("bandit", true, [], null)], null);
         Assert.Null(report.Confidence);
     }
+
+    [Fact]
+    public void Findings_that_do_not_decide_have_no_evidence_confidence()
+    {
+        Assert.Null(new VerdictPolicy().EvidenceConfidence([At(Severity.Low)]));
+        Assert.Equal(Severity.High, new VerdictPolicy().EvidenceConfidence([At(Severity.Medium)]));
+    }
 }

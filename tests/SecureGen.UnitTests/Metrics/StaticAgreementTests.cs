@@ -61,6 +61,16 @@ public sealed class StaticAgreementTests
     }
 
     [Fact]
+    public void A_confidence_threshold_turns_weaker_vulnerable_verdicts_secure()
+    {
+        var perConfidence = Table().PerConfidence;
+        Assert.Equal(["evidence confidence medium+", "evidence confidence high+"], perConfidence.Select(m => m.Scope));
+        Assert.Equal(Table().Overall.Counts, perConfidence[0].Counts);
+        Assert.Equal(2, perConfidence[1].Count(Verdict.Secure, Verdict.Vulnerable));
+        Assert.Equal(1.0 / 3, perConfidence[1].Recall);
+    }
+
+    [Fact]
     public void A_run_without_tests_has_no_agreement_table()
     {
         Assert.Null(StaticAgreementCalculator.From([Make("t", 0, Verdict.Secure)]));
