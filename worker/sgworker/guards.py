@@ -10,15 +10,17 @@ not a weakness. Guards recognised (in the same function, before the call):
   (also ``all(isinstance(n, ALLOWED) for n in ast.walk(t))`` and ``type(n) not in``),
   where ALLOWED is a literal tuple/set of ``ast.*`` classes (or a module constant
   holding one) that admits neither calls, attribute access, imports nor lambdas;
-  ``t = ast.parse(s)`` vets ``s`` as well, and a module function that performs the
-  check on its first parameter vets what is passed to it;
+  ``t = ast.parse(s)`` vets ``s`` as well; a module function that performs a check on
+  its first parameter vets what is passed to it in ``if not f(x): raise``, and, when
+  its failed check raises, in a bare ``f(x)`` statement;
 * an anchored regular expression (``re.fullmatch``, or ``re.match``/``search`` with a
   pattern anchored at both ends) that must match;
 * membership in a literal collection or module constant, ``str.isalnum()``-style
   methods, and character allow-lists (``all(c in ALLOWED for c in s)``,
   ``set(s) <= ALLOWED``).
 
-A guard counts when its failure leaves the function (raise/return/abort/exit) or
+A guard counts when its failure leaves the function (raise/return/abort/exit; a
+`continue` leaves only one loop iteration and does not count) or
 when the call lies inside the branch where the check passed. The module is pure
 `ast` and knows nothing about the analyzers that use it.
 """
@@ -55,15 +57,19 @@ class _Module:
     def __init__(self, tree):
         self.consts = {}
         self.patterns = {}
-        self.validators = set()
+        self.validators = set()         # `if not f(x): raise` vets x
+        self.raising_validators = set()  # `f(x)` as a statement vets x: f raises when x is bad
         for s in tree.body:
             if isinstance(s, ast.Assign) and len(s.targets) == 1 and isinstance(s.targets[0], ast.Name):
                 self.consts[s.targets[0].id] = s.value
         for s in tree.body:
             if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 params = [a.arg for a in s.args.posonlyargs + s.args.args]
-                if params and params[0] in _Scope(self, s).ast_vetted_anywhere():
+                scope = _Scope(self, s)
+                if params and params[0] in scope.vetted:
                     self.validators.add(s.name)
+                if params and params[0] in scope.raising:
+                    self.raising_validators.add(s.name)
 
     def const(self, node):
         if isinstance(node, ast.Name) and node.id in self.consts:
@@ -108,8 +114,13 @@ class _Module:
 
 
 def _terminates(stmts):
+    """The block leaves the function (a `continue` would only leave one iteration)."""
+    return any(isinstance(s, ast.Return) for s in stmts) or _raises(stmts)
+
+
+def _raises(stmts):
     for s in stmts:
-        if isinstance(s, (ast.Raise, ast.Return, ast.Continue)):
+        if isinstance(s, ast.Raise):
             return True
         if isinstance(s, ast.Expr) and isinstance(s.value, ast.Call) and _dotted(s.value.func) in _TERMINATING_CALLS:
             return True
@@ -125,6 +136,7 @@ class _Scope:
         self.vetted = {}      # name -> first line from which it is vetted
         self.assigns = {}     # name -> [(line, value node)]
         self.parsed_from = {}  # t -> s for t = ast.parse(s)
+        self.raising = set()  # vetted names whose failed check raises (not only returns)
         for n in ast.walk(func):
             if isinstance(n, ast.Assign):
                 for t in n.targets:
@@ -138,7 +150,11 @@ class _Scope:
         self._collect(func.body)
 
     # ----------------------------------------------------------- guard finding
-    def _vet(self, name, line):
+    def _vet(self, name, line, raising=False):
+        if raising:
+            self.raising.add(name)
+            if name in self.parsed_from:
+                self.raising.add(self.parsed_from[name])
         old = self.vetted.get(name)
         if old is None or line < old:
             self.vetted[name] = line
@@ -151,7 +167,7 @@ class _Scope:
                 failing = self.failing_names(s.test)
                 if failing and _terminates(s.body):
                     for name in failing:
-                        self._vet(name, s.end_lineno or s.lineno)
+                        self._vet(name, s.end_lineno or s.lineno, _raises(s.body))
                 passing = self.failing_names(_negate(s.test))
                 if passing:
                     for name in passing:
@@ -160,14 +176,15 @@ class _Scope:
                 self._collect(s.orelse)
             elif isinstance(s, (ast.For, ast.AsyncFor)):
                 walked = _walked_name(s.iter)
-                if walked and isinstance(s.target, ast.Name) and self._loop_checks_nodes(s.body, s.target.id):
-                    self._vet(walked, s.end_lineno or s.lineno)
+                leaves = self._loop_checks_nodes(s.body, s.target.id) if isinstance(s.target, ast.Name) else None
+                if walked and leaves:
+                    self._vet(walked, s.end_lineno or s.lineno, leaves == "raise")
                 self._collect(s.body)
                 self._collect(s.orelse)
             elif isinstance(s, ast.Expr) and isinstance(s.value, ast.Call):
                 fn = _dotted(s.value.func)
-                if fn in self.m.validators and s.value.args and isinstance(s.value.args[0], ast.Name):
-                    self._vet(s.value.args[0].id, s.lineno)
+                if fn in self.m.raising_validators and s.value.args and isinstance(s.value.args[0], ast.Name):
+                    self._vet(s.value.args[0].id, s.lineno, True)
             elif isinstance(s, (ast.With, ast.AsyncWith, ast.Try)):
                 self._collect(s.body)
                 for h in getattr(s, "handlers", []):
@@ -185,10 +202,11 @@ class _Scope:
             self.spans.append((name, body[0].lineno, body[-1].end_lineno or body[-1].lineno))
 
     def _loop_checks_nodes(self, body, var):
+        """'raise' or 'return' when the loop leaves the function on a node outside the allow-list."""
         for s in body:
             if isinstance(s, ast.If) and _terminates(s.body) and self._rejects_node_type(s.test, var):
-                return True
-        return False
+                return "raise" if _raises(s.body) else "return"
+        return None
 
     def _rejects_node_type(self, test, var):
         """`not isinstance(var, ALLOWED)` or `type(var) not in ALLOWED`."""
@@ -303,9 +321,6 @@ class _Scope:
             if own:
                 return False
         return self.m.is_constant(node)
-
-    def ast_vetted_anywhere(self):
-        return set(self.vetted)
 
     # --------------------------------------------------------- value judgement
     def is_vetted(self, name, line):

@@ -201,3 +201,42 @@ def test_modules_that_wrap_pickle_are_reported_as_upstream_does():
 
 def test_other_calls_of_those_modules_are_not_reported():
     assert findings("import jsonpickle\ntext = jsonpickle.encode(obj)\n", "B301") == []
+
+
+def test_a_module_validator_that_raises_vets_its_argument_for_the_caller():
+    code = """
+        import re, subprocess
+        def check_host(host):
+            if not re.fullmatch(r'[a-z0-9.-]+', host):
+                raise ValueError('bad host')
+        def ping(host):
+            check_host(host)
+            return subprocess.check_output('ping -c 1 ' + host, shell=True)
+    """
+    assert severity(code, "B602") == "low"
+
+
+def test_a_module_validator_that_only_returns_does_not_vet_when_called_as_a_statement():
+    code = """
+        import re, subprocess
+        def check_host(host):
+            if not re.fullmatch(r'[a-z0-9.-]+', host):
+                return False
+            return True
+        def ping(host):
+            check_host(host)
+            return subprocess.check_output('ping -c 1 ' + host, shell=True)
+    """
+    assert severity(code, "B602") == "high"
+
+
+def test_a_check_that_only_skips_one_loop_iteration_does_not_vet_later_use():
+    code = """
+        import re, subprocess
+        def ping_all(hosts):
+            for host in hosts:
+                if not re.fullmatch(r'[a-z0-9.-]+', host):
+                    continue
+            return subprocess.check_output('ping -c 1 ' + host, shell=True)
+    """
+    assert severity(code, "B602") == "high"
