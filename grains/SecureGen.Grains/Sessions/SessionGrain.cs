@@ -101,14 +101,7 @@ public sealed partial class SessionGrain(
             judgement = reply.Message.Judgement;
         }
 
-        var (verdict, correct, reason) = TestVerdictPolicy.Decide(judgement, result.Unparsable);
-        return result with
-        {
-            Verdict = verdict,
-            Judge = JudgeNames.Tests,
-            FunctionalTestsPassed = correct,
-            Reasons = [$"tests: {reason}", .. result.Reasons.Select(r => $"static: {r}")],
-        };
+        return TestJudgedResult.Apply(result, judgement);
     }
 
     private static SessionCompleted Completed(SessionResult r, bool alreadyStored) =>
