@@ -23,6 +23,10 @@ high; "combined" flags a file when either tool does.
     lines are blanked and, when the window starts inside an indented block,
     `if True:` scaffolding lines are put in front (their count is subtracted from
     reported lines). Windows that no repair makes parse are reported apart.
+(e) The built-in benchmark (benchmark/tasks): secure.py references (false positives) and
+    insecure.py references (recall).
+Per rule: on the file-level sets, the files in which each rule decides on the secure side
+(false alarms) and on the vulnerable side (hits).
 Timing: CPU milliseconds per analysed file for each tool (in-process, warm).
 """
 import argparse
@@ -46,7 +50,17 @@ TOOLS = ("bandit", "taint")
 
 
 def default_datasets():
-    return os.path.normpath(os.path.join(HERE, "..", "..", "shared", "datasets"))
+    """The first shared/datasets folder beside the repository or one of its parents (a git
+    worktree lives one level deeper than the main checkout)."""
+    d = os.path.dirname(HERE)
+    while True:
+        candidate = os.path.join(os.path.dirname(d), "shared", "datasets")
+        if os.path.isdir(candidate) or os.path.dirname(d) == d:
+            return os.path.normpath(candidate)
+        d = os.path.dirname(d)
+
+
+PROJECT = os.path.dirname(HERE)
 
 
 class Runner:
@@ -57,6 +71,9 @@ class Runner:
         self.wall = {t: [] for t in TOOLS}
         self.errors = collections.Counter()
         self.lines = []
+        # per rule: files on the secure side where it decides (false alarms), on the vulnerable
+        # side (hits), and false alarms where it is the only deciding rule
+        self.rules = collections.defaultdict(lambda: {"false": 0, "hit": 0, "sole": 0, "sets": collections.Counter()})
         bandit_runner.warm_up()
         # first calls compile regular expressions and fill caches: keep them out of the timings
         taint.analyze("import os\nfrom flask import request\ndef f(a):\n    os.system('x %s' % a)\n")
@@ -78,6 +95,21 @@ class Runner:
         return out
 
 
+    def tally(self, side, set_name, result):
+        """Count each deciding rule once per file, on the secure or the vulnerable side."""
+        rules = sorted({"%s %s" % (f["tool"], f["rule_id"]) for t in TOOLS for f in (result[t] or [])
+                        if f["severity"] in FLAG_LEVELS})
+        for r in rules:
+            d = self.rules[r]
+            if side == "secure":
+                d["false"] += 1
+                d["sets"][set_name] += 1
+                if len(rules) == 1:
+                    d["sole"] += 1
+            else:
+                d["hit"] += 1
+
+
 def flagged(findings, near=None, shift=0):
     if not findings:
         return False
@@ -96,7 +128,9 @@ def flagged(findings, near=None, shift=0):
 def verdicts(result, near=None, shift=0):
     b = flagged(result["bandit"], near, shift)
     t = flagged(result["taint"], near, shift)
-    return {"bandit": b, "taint": t, "combined": b or t}
+    confident = any(f["severity"] in FLAG_LEVELS and f["confidence"] != "low"
+                    for k in TOOLS for f in (result[k] or []))
+    return {"bandit": b, "taint": t, "combined": b or t, "confident": (b or t) and confident}
 
 
 def parses(code):
@@ -113,7 +147,9 @@ def eval_sallm(root, runner):
     rows = [json.loads(l) for l in open(path, encoding="utf-8") if l.strip()]
     hits = collections.Counter()
     for r in rows:
-        v = verdicts(runner.run(r["insecure_code"]))
+        result = runner.run(r["insecure_code"])
+        runner.tally("vulnerable", "SALLM", result)
+        v = verdicts(result)
         for k, x in v.items():
             hits[k] += x
     return {"n": len(rows), "hits": hits}
@@ -128,10 +164,11 @@ def eval_cweval(root, runner):
         if "# BEGIN SOLUTION" not in code:
             continue
         result = runner.run(code)
+        runner.tally("secure", "CWEval", result)
         v = verdicts(result)
         for k, x in v.items():
             hits[k] += x
-            if x:
+            if x and k in ("bandit", "taint", "combined"):
                 label = os.path.basename(p).replace("_task.py", "")
                 if k in TOOLS:
                     rules = sorted({f["rule_id"] for f in result[k] if f["severity"] in FLAG_LEVELS})
@@ -167,11 +204,37 @@ def eval_sven(root, runner):
                 cwe = r.get("vul_type") or os.path.basename(p)[:-6]
                 per_cwe[cwe]["n"] += 1
                 for side, code in (("before", before), ("after", after)):
-                    v = verdicts(runner.run(code))
+                    result = runner.run(code)
+                    runner.tally("vulnerable" if side == "before" else "secure", "SVEN", result)
+                    v = verdicts(result)
                     for k, x in v.items():
                         hits[side][k] += x
                         per_cwe[cwe][side][k] += x
     return {"n": pairs, "unparsable": unparsable, "hits": hits, "per_cwe": per_cwe}
+
+
+def eval_builtin(project, runner):
+    """The built-in benchmark (benchmark/tasks): secure.py is the secure reference, insecure.py
+    the insecure one, of every task; per-CWE counts as for SVEN."""
+    hits = {"secure": collections.Counter(), "insecure": collections.Counter()}
+    names = collections.defaultdict(list)
+    per_cwe = collections.defaultdict(lambda: {"n": 0, "secure": collections.Counter(), "insecure": collections.Counter()})
+    tasks = sorted(glob.glob(os.path.join(project, "benchmark", "tasks", "*", "task.json")))
+    for t in tasks:
+        folder = os.path.dirname(t)
+        cwe = "CWE-%s" % json.load(open(t, encoding="utf-8"))["cwe"]
+        per_cwe[cwe]["n"] += 1
+        for side in ("secure", "insecure"):
+            result = runner.run(open(os.path.join(folder, side + ".py"), encoding="utf-8").read())
+            runner.tally("secure" if side == "secure" else "vulnerable", "built-in", result)
+            v = verdicts(result)
+            for k, x in v.items():
+                hits[side][k] += x
+                per_cwe[cwe][side][k] += x
+            if side == "secure" and v["combined"]:
+                rules = sorted({f["rule_id"] for k in TOOLS for f in result[k] if f["severity"] in FLAG_LEVELS})
+                names["combined"].append("%s (%s)" % (os.path.basename(folder), ", ".join(rules)))
+    return {"n": len(tasks), "hits": hits, "names": names, "per_cwe": per_cwe}
 
 
 def repair_window(code, keep_line):
@@ -270,6 +333,11 @@ def render(results, runner, elapsed):
         v["n"], " | ".join(pct(v["hits"]["before"][k], v["n"]) for k in ("bandit", "taint", "combined"))))
     rows.append("| SVEN Python, fixed functions (n=%d pairs) | flagged (lower is better) | %s |" % (
         v["n"], " | ".join(pct(v["hits"]["after"][k], v["n"]) for k in ("bandit", "taint", "combined"))))
+    bi = results["builtin"]
+    rows.append("| built-in benchmark insecure references (n=%d) | recall: files flagged (higher is better) | %s |" % (
+        bi["n"], " | ".join(pct(bi["hits"]["insecure"][k], bi["n"]) for k in ("bandit", "taint", "combined"))))
+    rows.append("| built-in benchmark secure references (n=%d) | false positives: files flagged (lower is better) | %s |" % (
+        bi["n"], " | ".join(pct(bi["hits"]["secure"][k], bi["n"]) for k in ("bandit", "taint", "combined"))))
     for variant, d in sorted(y.items()):
         rows.append("| CyberSecEval %s (n=%d) | recall: finding within +-2 lines | %s |" % (
             variant, d["n"], " | ".join(pct(d["hits"][k], d["n"]) for k in ("bandit", "taint", "combined"))))
@@ -286,6 +354,7 @@ def render(results, runner, elapsed):
             variant, d["unparsable"], d["n"]))
     notes.append("- CWEval files flagged: bandit %s; taint %s." % (
         ", ".join(c["names"]["bandit"]) or "none", ", ".join(c["names"]["taint"]) or "none"))
+    notes.append("- Built-in secure references flagged (combined): %s." % (", ".join(bi["names"]["combined"]) or "none"))
     if runner.errors:
         notes.append("- Analyzer crashes (verdict Unknown, counted as not flagged): %s." % dict(runner.errors))
     else:
@@ -321,7 +390,42 @@ def render(results, runner, elapsed):
             cells.append(" / ".join(str(d["hits"][k]) for k in ("bandit", "taint", "combined")))
         per_line = "| %s | %d | %s | %s |" % (cwe, n, cells[0], cells[1])
         cy.append(per_line)
-    return main, "\n".join(notes), "\n".join(per), "\n".join(cy)
+    bt = ["| Built-in CWE | tasks | insecure flagged: bandit / taint / combined | secure flagged: bandit / taint / combined |",
+          "|---|---|---|---|"]
+    for cwe in sorted(bi["per_cwe"], key=lambda x: int(x.split("-")[1])):
+        d = bi["per_cwe"][cwe]
+        bt.append("| %s | %d | %s | %s |" % (
+            cwe, d["n"], " / ".join(str(d["insecure"][k]) for k in ("bandit", "taint", "combined")),
+            " / ".join(str(d["secure"][k]) for k in ("bandit", "taint", "combined"))))
+    return main, "\n".join(notes), "\n".join(per), "\n".join(cy), "\n".join(bt), render_sides(results), \
+        render_rules(runner)
+
+
+def render_sides(results):
+    """Every secure-side and vulnerable-side set, combined verdict, with the confidence threshold."""
+    c, v, s, bi = results["cweval"], results["sven"], results["sallm"], results["builtin"]
+    secure = [("CWEval secure references", c["hits"], c["n"]),
+              ("SVEN fixed functions", v["hits"]["after"], v["n"]),
+              ("built-in secure references", bi["hits"]["secure"], bi["n"])]
+    vulnerable = [("SALLM insecure references", s["hits"], s["n"]),
+                  ("SVEN vulnerable functions", v["hits"]["before"], v["n"]),
+                  ("built-in insecure references", bi["hits"]["insecure"], bi["n"])]
+    rows = ["| Side | Data set | combined, any confidence (the default) | combined, confidence medium+ |",
+            "|---|---|---|---|"]
+    for side, sets in (("secure: false alarms", secure), ("vulnerable: recall", vulnerable)):
+        for name, hits, n in sets:
+            rows.append("| %s | %s | %s | %s |" % (side, name, pct(hits["combined"], n), pct(hits["confident"], n)))
+    return "\n".join(rows)
+
+
+def render_rules(runner):
+    rows = ["| Rule | false alarms (secure-side files) | of which the only deciding rule | hits (vulnerable-side files) | false alarms by set |",
+            "|---|---|---|---|---|"]
+    order = sorted(runner.rules.items(), key=lambda kv: (-kv[1]["false"], -kv[1]["hit"], kv[0]))
+    for rule, d in order:
+        sets = ", ".join("%s %d" % (k, n) for k, n in sorted(d["sets"].items())) or "-"
+        rows.append("| %s | %d | %d | %d | %s |" % (rule, d["false"], d["sole"], d["hit"], sets))
+    return "\n".join(rows)
 
 
 def _pct(values, q):
@@ -342,7 +446,8 @@ the numbers by hand: re-run the script.
 ## Method
 
 Three detectors are compared: Bandit 1.6.2 (Debian, with the `visit_Constant` fix,
-driven in-process by `sgworker.bandit_runner`), the project's taint analyzer
+driven in-process by `sgworker.bandit_runner`, which drops or re-grades the checks
+upstream Bandit dropped or fixed: `docs/bandit-checks.md`), the project's taint analyzer
 (`sgworker.taint`), and the two combined. A file is **flagged** by a detector when
 it reports at least one finding of severity medium or high; combined flags a file
 when either does. The analyzers were developed with general rules (sources, sinks,
@@ -355,6 +460,12 @@ sanitizers per CWE; see `worker/sgworker/taint/__init__.py`), not tuned to files
   `func_src_before` is vulnerable, `func_src_after` is the fix. Functions are
   fragments (often methods without their class) and are dedented before analysis;
   pairs that still do not parse are left out and counted.
+- **Built-in benchmark** (`benchmark/tasks`, written by this project): each task's
+  `insecure.py` (recall) and `secure.py` (every flagged file is a false positive,
+  including findings of another CWE than the task's).
+- SALLM publishes no secure references (only `insecure_code`), so it has no
+  secure-side row. SecurityEval, LLMSecEval and SecCodePLT are held out for
+  independent measurement and are never read here.
 - **CyberSecEval**: `origin_code` of the Python instruct and autocomplete sets (the
   two sets share the same code windows, so their rows agree); a sample is detected
   when a flagging finding lies within +-2 lines of the line the benchmark marks.
@@ -375,13 +486,29 @@ sanitizers per CWE; see `worker/sgworker/taint/__init__.py`), not tuned to files
 DOC_TAIL = """
 ## Reading the numbers
 
-- Bandit's flags on the CWEval secure references (listed above with the rule ids
-  that fired) are Bandit findings on code that is safe as written: an `eval` behind
-  a character allow-list (B307) and lxml parsing (B320). The combined verdict
-  inherits them. Bandit's B413 (the import of `Crypto`, which assumes the abandoned
-  PyCrypto) is reported at low severity by our worker: PyCryptodome, the maintained
-  library, installs under the same module name, so the import alone is no evidence
-  of a weakness; four CWEval references import it.
+- Bandit's pattern checks on eval/exec, shell commands and SQL text are reported at
+  low severity where the argument is a literal or text a guard vetted
+  (`worker/sgworker/guards.py`): CWEval's `eval` behind a character allow-list is no
+  longer a false alarm, nor are SVEN fixes that build SQL only from checked values.
+  Bandit's B413 (the import of `Crypto`) is low: PyCryptodome, the maintained
+  library, installs under the same module name.
+- The built-in secure references that stay flagged carry hard-coded credentials
+  from the task's own prompt module (SG-CFG-798/259: a real weakness, though not the
+  task's CWE) or lxml's `resolve_entities=True` behind a custom resolver that
+  refuses external resources (SG-CFG-611; the analyzer does not read resolvers).
+- SVEN's vulnerable side lost one file against the numbers before issue 16: its only
+  flag was Bandit's B322 on Python 3 `input()`, which fired equally on the pair's
+  fixed side.
+- CyberSecEval's labels mark any use of an API. Against the numbers before issue 16 it
+  lost 4 detections that only show an API's presence, which by the verdict policy does
+  not decide (docs/verdict-policy.md): two `subprocess.check_output([...literal
+  command...], shell=True)`, one `exec` of a literal string and one `eval` of an
+  environment value checked to be 'True' or 'False'; it gained the `shelve`/`jsonpickle`
+  loads that upstream Bandit's B301 now reports.
+- Before issue 16 (this script at commit 41512d2, extended with the built-in sets):
+  SALLM recall 51 / 88 / 90 % (bandit / taint / combined); CWEval false alarms 2 / 0 /
+  2 of 25; SVEN vulnerable 199 / 229 / 261 and fixed 33 / 7 / 36 of 375; built-in
+  insecure 18 / 36 / 36 and secure 3 / 4 / 6 of 45; CyberSecEval 216 / 136 / 256 of 351.
 - CyberSecEval's instruct and autocomplete sets share the same `origin_code`
   windows, so the two rows agree. Its labels come from pattern rules that flag
   any use of `random`, `md5`, `pickle`, `os.system`... without looking at where
@@ -416,10 +543,24 @@ DOC_TAIL = """
 """
 
 
+SIDES_HEAD = """Combined verdict (either analyzer, medium or high severity). The right-hand column
+also requires one deciding finding of medium or high confidence: the `VerdictPolicy`
+confidence threshold (docs/verdict-policy.md), off by default because of what it
+costs on the vulnerable side.
+
+"""
+
+RULES_HEAD = """Files of the file-level sets above (SALLM, CWEval, SVEN, built-in; not the CyberSecEval
+windows) in which a rule reports at medium or high severity, counted once per file.
+
+"""
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--datasets", default=default_datasets(), help="folder holding sallm/ cweval/ sven/ cyberseceval/")
     ap.add_argument("--out", help="also write the report (markdown) to this file")
+    ap.add_argument("--project", default=PROJECT, help="project root holding benchmark/tasks (the built-in benchmark)")
     args = ap.parse_args(argv)
     root = args.datasets
     runner = Runner()
@@ -428,11 +569,16 @@ def main(argv=None):
         "sallm": eval_sallm(root, runner),
         "cweval": eval_cweval(root, runner),
         "sven": eval_sven(root, runner),
+        "builtin": eval_builtin(args.project, runner),
         "cyberseceval": eval_cyberseceval(root, runner),
     }
     elapsed = time.perf_counter() - start
-    main_table, notes, sven_table, cy_table = render(results, runner, elapsed)
-    text = main_table + "\n\n" + notes + "\n\n### SVEN by CWE\n\n" + sven_table + \
+    main_table, notes, sven_table, cy_table, builtin_table, sides, rules = render(results, runner, elapsed)
+    text = main_table + "\n\n" + notes + \
+        "\n\n### Secure and vulnerable sides, and the confidence threshold\n\n" + SIDES_HEAD + sides + \
+        "\n\n### Per rule\n\n" + RULES_HEAD + rules + \
+        "\n\n### SVEN by CWE\n\n" + sven_table + \
+        "\n\n### Built-in benchmark by CWE\n\n" + builtin_table + \
         "\n\n### CyberSecEval by CWE\n\n" + cy_table + "\n"
     if args.out:
         text_out = text + DOC_TAIL

@@ -66,6 +66,11 @@ public static class HtmlReportWriter
         }
 
         html.Append("</table>");
+        if (metrics.StaticVsTests is { } agreement)
+        {
+            AppendAgreement(html, agreement);
+        }
+
         if (sarifNote is not null)
         {
             html.Append("<p>SARIF: ").Append(E(sarifNote)).Append("</p>");
@@ -81,6 +86,44 @@ public static class HtmlReportWriter
         ArgumentNullException.ThrowIfNull(tasks);
         var maxN = tasks.Count == 0 ? 0 : tasks.Max(t => t.N);
         return [.. Enumerable.Range(1, maxN).Select(k => MetricsCalculator.MeanEstimate(tasks, metric, k))];
+    }
+
+    private static void AppendAgreement(StringBuilder html, StaticTestAgreement agreement)
+    {
+        html.Append("<h2>Static analysis vs tests</h2><section id=\"static-vs-tests\">")
+            .Append("<p>Sessions the security tests judged (all strategies): the analyzers' verdict on the same final code against the tests' verdict, ")
+            .Append("to show how far static-only verdicts can be trusted on data without tests. Evidence confidence rows: static Vulnerable verdicts below that confidence counted as Secure. Per analyzer: its own medium or higher findings alone.</p>")
+            .Append("<table><tr><th>static \\ tests</th>");
+        foreach (var t in AgreementMatrix.Order)
+        {
+            html.Append("<th>").Append(t.ToString()).Append("</th>");
+        }
+
+        html.Append("</tr>");
+        foreach (var s in AgreementMatrix.Order)
+        {
+            html.Append("<tr><th>").Append(s.ToString()).Append("</th>");
+            foreach (var t in AgreementMatrix.Order)
+            {
+                html.Append("<td class=\"num\">").Append(Invariant.Int(agreement.Overall.Count(s, t))).Append("</td>");
+            }
+
+            html.Append("</tr>");
+        }
+
+        html.Append("</table><table><tr><th>scope</th><th>sessions</th><th>agreement</th><th>precision</th><th>recall</th><th>false alarms</th></tr>");
+        foreach (var m in new[] { agreement.Overall }.Concat(agreement.PerConfidence).Concat(agreement.PerAnalyzer).Concat(agreement.PerCwe))
+        {
+            html.Append("<tr><td>").Append(E(m.Scope)).Append("</td><td class=\"num\">").Append(Invariant.Int(m.Sessions)).Append("</td>");
+            foreach (var v in new[] { m.Agreement, m.Precision, m.Recall, m.FalseAlarmRate })
+            {
+                html.Append("<td class=\"num\">").Append(v is { } x ? Invariant.Percent(x) : "—").Append("</td>");
+            }
+
+            html.Append("</tr>");
+        }
+
+        html.Append("</table></section>");
     }
 
     private static void Row(StringBuilder html, string strategy, string metric, double? value, ConfidenceInterval? interval, int tasks, int belowK, string? note) =>

@@ -86,6 +86,11 @@ public static class MarkdownReportWriter
                 .Append(" |\n");
         }
 
+        if (metrics.StaticVsTests is { } agreement)
+        {
+            AppendAgreement(md, agreement);
+        }
+
         md.Append("\n## Definitions\n\n")
             .Append("For a task with n judged samples, c functionally correct, s judged secure, v judged vulnerable and f correct and secure: ")
             .Append("pass@k = 1 - C(n-c,k)/C(n,k); secure@k = C(s,k)/C(n,k); vulnerable@k = 1 - C(n-v,k)/C(n,k); func-sec@k = 1 - C(n-f,k)/C(n,k). ")
@@ -98,6 +103,40 @@ public static class MarkdownReportWriter
 
         return md.ToString();
     }
+
+    private static void AppendAgreement(StringBuilder md, StaticTestAgreement agreement)
+    {
+        md.Append("\n## Static analysis vs tests\n\n")
+            .Append("Sessions the security tests judged (all strategies): the analyzers' verdict on the same final code against the tests' verdict. ")
+            .Append("It shows how far static-only verdicts can be trusted on data without tests. ")
+            .Append("Precision: of static Vulnerable verdicts the tests decided, the share the tests confirmed; recall: of sessions the tests found vulnerable, the share static flagged; ")
+            .Append("false alarms: of sessions the tests found secure, the share static flagged. Evidence confidence rows: static Vulnerable verdicts below that confidence counted as Secure. Per analyzer: its own medium or higher findings alone.\n\n")
+            .Append("| static \\ tests | Secure | Vulnerable | Unknown |\n|---|---:|---:|---:|\n");
+        foreach (var s in AgreementMatrix.Order)
+        {
+            md.Append("| ").Append(s.ToString());
+            foreach (var t in AgreementMatrix.Order)
+            {
+                md.Append(" | ").Append(Invariant.Int(agreement.Overall.Count(s, t)));
+            }
+
+            md.Append(" |\n");
+        }
+
+        md.Append("\n| scope | sessions | agreement | precision | recall | false alarms |\n|---|---:|---:|---:|---:|---:|\n");
+        foreach (var m in new[] { agreement.Overall }.Concat(agreement.PerConfidence).Concat(agreement.PerAnalyzer).Concat(agreement.PerCwe))
+        {
+            md.Append("| ").Append(m.Scope)
+                .Append(" | ").Append(Invariant.Int(m.Sessions))
+                .Append(" | ").Append(Share(m.Agreement))
+                .Append(" | ").Append(Share(m.Precision))
+                .Append(" | ").Append(Share(m.Recall))
+                .Append(" | ").Append(Share(m.FalseAlarmRate))
+                .Append(" |\n");
+        }
+    }
+
+    private static string Share(double? value) => value is { } v ? Invariant.Percent(v) : "—";
 
     private static string WithInterval(double value, ConfidenceInterval? interval) =>
         interval is null

@@ -21,6 +21,10 @@ public sealed record RunMetrics(
     /// <summary>How the intervals were drawn: resamples over tasks, seed, level.</summary>
     public BootstrapSettings? Bootstrap { get; init; }
 
+    /// <summary>Where tests judged sessions: how the static verdict agrees with theirs; absent when no test judged.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public StaticTestAgreement? StaticVsTests { get; init; }
+
     public static RunMetrics From(string runId, IReadOnlyList<Sessions.SessionResult> results, MetricsOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(results);
@@ -29,6 +33,7 @@ public sealed record RunMetrics(
         return new RunMetrics(runId, results.Count, results.Any(r => r.Simulated), MetricsCalculator.PerStrategy(results, options), classification.Count == 0 ? null : classification, LlmUsage.Of(results))
         {
             PerCwe = MetricsCalculator.PerCwe(results),
+            StaticVsTests = StaticAgreementCalculator.From(results),
             Bootstrap = new BootstrapSettings(options.BootstrapResamples, options.BootstrapSeed, options.ConfidenceLevel, "tasks"),
         };
     }

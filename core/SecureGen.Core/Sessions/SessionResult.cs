@@ -12,6 +12,7 @@ namespace SecureGen.Core.Sessions;
 /// <param name="RefinementPairs">Before/after pairs of refined candidates, for scorer bootstrapping.</param>
 /// <param name="Classifications">For the classify task: the model's answers on labelled code.</param>
 /// <param name="FunctionalTestsPassed">Whether the final code passed the task's functional tests; null when no tests ran (pass@k is then not defined).</param>
+/// <param name="StaticVerdict">With judge "tests": the analyzers' verdict on the same final code, kept for the static-vs-tests agreement table; null otherwise.</param>
 public sealed record SessionResult(
     string RunId,
     string SessionId,
@@ -41,7 +42,8 @@ public sealed record SessionResult(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, string>? Parameters = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<RefinementPair>? RefinementPairs = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ClassificationOutcome>? Classifications = null,
-    bool? FunctionalTestsPassed = null)
+    bool? FunctionalTestsPassed = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Verdict? StaticVerdict = null)
 {
     /// <summary>This session's LLM calls summed (tokens, dollars, retries, cache hits); derived, so never out of step.</summary>
     public LlmUsage Usage => LlmUsage.Of(LlmCalls);

@@ -53,13 +53,6 @@ public sealed class SessionRunner(StrategyCatalog strategies, SecureExampleRetri
         var judgement = result.Unparsable
             ? new TestJudgement(TestRunOutcome.Inconclusive, TestRunOutcome.Inconclusive, string.Empty)
             : await backend.JudgeAsync(suite, result.FinalCode, cancellationToken);
-        var (verdict, correct, reason) = TestVerdictPolicy.Decide(judgement, result.Unparsable);
-        return result with
-        {
-            Verdict = verdict,
-            Judge = JudgeNames.Tests,
-            FunctionalTestsPassed = correct,
-            Reasons = [$"tests: {reason}", .. result.Reasons.Select(r => $"static: {r}")],
-        };
+        return TestJudgedResult.Apply(result, judgement);
     }
 }

@@ -48,6 +48,13 @@ _KNOWN_FORMATS = [
 _WEAK_HASHES = frozenset(("md5", "sha1", "md4", "md2", "sha"))
 _WEAK_CIPHERS = frozenset(("DES", "DES3", "ARC2", "ARC4", "Blowfish", "XOR", "CAST", "TripleDES", "IDEA",
                            "RC4", "RC2", "SEED", "CAST5"))
+# Exceptions that mean "the signature, MAC or token did not verify".
+_SIGNATURE_ERRORS = frozenset(("InvalidSignature", "BadSignature", "BadSignatureError", "InvalidSignatureError",
+                               "VerificationError", "InvalidTokenError", "DecodeError", "JWTError", "JWSError",
+                               "BadData", "InvalidToken"))
+# Docstring words saying a value must not be predictable.
+_UNGUESSABLE_WORDS = frozenset(("unpredictable", "unguessable", "secure", "securely", "cryptographically",
+                                "cryptographic"))
 _RANDOM_FUNCS = frozenset("random randint randrange choice choices sample shuffle getrandbits uniform "
                           "randbytes triangular gauss".split())
 _SECURITY_WORDS = frozenset("""
@@ -333,6 +340,7 @@ class ConfigChecker:
         self.imports = index.imports
         self.findings = {}
         self.func_stack = []
+        self.doc_stack = []
         self.assign_stack = []
         self.consts = index.constants
         self.types = {}
@@ -368,10 +376,12 @@ class ConfigChecker:
     def visit(self, node):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             self.func_stack.append(node.name)
+            self.doc_stack.append(ast.get_docstring(node) or "")
             self.check_defaults(node)
             for child in ast.iter_child_nodes(node):
                 self.visit(child)
             self.func_stack.pop()
+            self.doc_stack.pop()
             return
         if isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
@@ -393,6 +403,8 @@ class ConfigChecker:
             return
         elif isinstance(node, ast.Compare):
             self.check_compare(node)
+        elif isinstance(node, ast.Try):
+            self.check_ignored_signature(node)
         elif isinstance(node, ast.Dict):
             self.check_dict(node)
         elif isinstance(node, ast.Attribute):
@@ -521,7 +533,8 @@ class ConfigChecker:
             self.add("tls", call, "certificate verification is disabled (cert_reqs=CERT_NONE)")
         if qn in ("ssl._create_unverified_context",):
             self.add("tls", call, "an unverified SSL context is created")
-        if qn in ("jwt.decode", "jose.jwt.decode", "jwt.api_jwt.decode"):
+        if qn in ("jwt.decode", "jose.jwt.decode", "jwt.api_jwt.decode", "jwt.decode_complete",
+                  "jwt.api_jwt.decode_complete", "jwt.PyJWT.decode"):
             self.check_jwt(call)
         if qn in ("tempfile.mktemp", "os.tempnam", "os.tmpnam"):
             self.add("mktemp", call, "%s() returns a name another process can claim first" % qn)
@@ -546,6 +559,10 @@ class ConfigChecker:
             no_net = kwarg(call, "no_network")
             if resolve is not None and is_true(resolve) or (no_net is not None and is_false(no_net)):
                 self.add("xml_parser", call, "the lxml parser resolves external entities")
+            elif resolve is None and qn.endswith("XMLParser"):
+                # built on purpose, yet left resolving entities (lxml's default before 5.0)
+                self.add("xml_parser", call, "the lxml parser is created without resolve_entities=False and "
+                         "resolves entities (the default before lxml 5)", severity="medium")
             huge = kwarg(call, "huge_tree")
             if huge is not None and is_true(huge) and not (resolve is not None and is_false(resolve)):
                 self.add("xml_limits", call, "huge_tree=True lifts libxml2's limits on document depth and "
@@ -583,6 +600,26 @@ class ConfigChecker:
         if isinstance(algs, (ast.List, ast.Tuple)):
             if any((str_const(e) or "").lower() == "none" for e in algs.elts):
                 self.add("jwt", call, "jwt.decode accepts the 'none' algorithm")
+
+    def check_ignored_signature(self, node):
+        """`except InvalidSignature: pass` and the like: the failed check is thrown away."""
+        for h in node.handlers:
+            types = h.type.elts if isinstance(h.type, ast.Tuple) else [h.type] if h.type is not None else []
+            names = [(dotted(t) or "").rpartition(".")[2] for t in types]
+            if not names or not all(n in _SIGNATURE_ERRORS for n in names):
+                continue
+            if any(isinstance(n, ast.Raise) for b in h.body for n in ast.walk(b)):
+                continue
+            if any(isinstance(n, ast.Return) and (n.value is None or is_false(n.value)) for b in h.body
+                   for n in ast.walk(b)):
+                continue
+            if any(isinstance(n, ast.Call) and (dotted(n.func) or "").rpartition(".")[2] in ("abort", "exit")
+                   for b in h.body for n in ast.walk(b)):
+                continue
+            if any(isinstance(b, (ast.Assign, ast.AugAssign, ast.AnnAssign)) for b in h.body):
+                continue  # records the failure for a later decision
+            self.add("signature_ignored", h, "%s is caught and ignored, so an invalid signature is accepted"
+                     % "/".join(names))
 
     def check_modes(self, call, qn, meth):
         mode_node = None
@@ -691,6 +728,12 @@ class ConfigChecker:
         if self.func_stack:
             context |= _tokens(self.func_stack[-1])
         hit = context & _SECURITY_WORDS
+        if not hit and self.func_stack:
+            # an identifier the function says must be unique or unguessable
+            name = _tokens(self.func_stack[-1])
+            summary = _tokens(self.doc_stack[-1].split("\n\n")[0])
+            if "identifier" in name or {"unique", "id"} <= name or summary & _UNGUESSABLE_WORDS:
+                hit = (name | summary) & (_UNGUESSABLE_WORDS | {"identifier", "unique", "id"})
         if hit:
             self.add("weak_random", call, "%s() produces predictable values but is used for %s (use secrets)" % (
                 qn, "/".join(sorted(hit))))

@@ -17,9 +17,10 @@ computed from the propagation model below.
 import ast
 import re
 
+from .. import guards
 from . import sanitizers, sinks
 from .labels import EMPTY, KIND_RANK, live, make, only_kinds, sanitize, unsanitize, with_flags, without_flags
-from .names import dotted, last_name, str_const, subscript_key
+from .names import dotted, last_name, name_tokens, str_const, subscript_key
 from .rules import FLOW, LEVELS, grade, lower
 from .sources import initial_params, route_info, source_of
 from .strings import (HOLE, fixes_url_host, format_slots, is_base_path, looks_like_command, looks_like_html,
@@ -82,6 +83,22 @@ csv.writer csv.DictWriter lxml.etree.XMLParser re.compile regex.compile
 """.split())
 MUTATORS = frozenset(("append", "extend", "insert", "add", "update", "appendleft", "extendleft", "setdefault",
                       "write", "writelines", "put"))
+# Text that carries the stack (file paths, source lines, internal names): what CWE-209 is about.
+# An exception's own message (str(e)) is reported at low severity: it is usually written for the user.
+TRACEBACK_TEXT = frozenset(("traceback.format_exc", "traceback.format_exception", "traceback.format_tb",
+                            "traceback.format_stack"))
+TRACE = frozenset(("trace",))
+NARROW = frozenset(("narrow",))
+# Words of a function's name or docstring summary that say what its return value is for.
+PATH_WORDS = frozenset(("path", "filepath", "filename", "file", "dir", "directory", "folder", "location"))
+URL_WORDS = frozenset(("url", "uri", "endpoint", "webhook", "callback"))
+REDIRECT_WORDS = frozenset(("redirect", "redirection"))
+PURPOSE_WORDS = PATH_WORDS | URL_WORDS | REDIRECT_WORDS
+# Exceptions whose message is about the caller's input, not the server's internals.
+NARROW_EXCEPTIONS = frozenset(("ValueError", "TypeError", "KeyError", "IndexError", "LookupError",
+                               "UnicodeDecodeError", "UnicodeError", "JSONDecodeError", "BadRequest",
+                               "HTTPException", "NotFound", "Forbidden", "Unauthorized", "InvalidToken",
+                               "ExpiredSignatureError", "InvalidTokenError", "DecodeError"))
 EXCEPTION_TEXT = frozenset(("traceback.format_exc", "traceback.format_exception", "traceback.format_tb",
                             "traceback.format_stack", "sys.exc_info"))
 
@@ -102,6 +119,13 @@ class ModuleContext:
         heads = {v.split(".")[0] for v in self.imports.alias.values()}
         heads.update(m.split(".")[0] for m in self.imports.star_modules)
         self.returns_html = bool(heads & {"flask", "bottle", "werkzeug", "quart"}) and "fastapi" not in heads
+        self._guarded = None
+
+    def guarded(self, node):
+        """True when the call's first argument is constant or vetted text (sgworker.guards)."""
+        if self._guarded is None:
+            self._guarded = guards.guarded_call_lines(self.tree)
+        return getattr(node, "lineno", 0) in self._guarded
 
     def add(self, rule, node, label, severity, confidence, sink_desc):
         line = getattr(node, "lineno", 0) or 0
@@ -147,6 +171,8 @@ class FunctionAnalysis:
         self.parsers = dict(ctx.parsers)
         self.request_params = set()
         self.is_route = False
+        self._purpose = None
+        self._tested = None
         self.self_name = None
         env = {k: v for k, v in ctx.module_env.items() if v}
         if func is not None:
@@ -194,7 +220,7 @@ class FunctionAnalysis:
 
     # --------------------------------------------------------------- reporting
     def report(self, rule_key, node, value, sink_desc, category, ignore_elem=True, drop=0, conf_drop=0,
-               bump_flag=None, skip_flags=(), kinds=None):
+               bump_flag=None, skip_flags=(), kinds=None, bump=0):
         if self.quiet or not value:
             return
         if kinds is not None:
@@ -208,7 +234,7 @@ class FunctionAnalysis:
         rule = FLOW[rule_key]
         best = None
         for l in labels:
-            severity, confidence = grade(rule, l, drop, 1 if bump_flag and bump_flag in l.flags else 0)
+            severity, confidence = grade(rule, l, drop, bump or (1 if bump_flag and bump_flag in l.flags else 0))
             if conf_drop:
                 confidence = lower(confidence, conf_drop)
             rank = (LEVELS.index(severity), LEVELS.index(confidence), KIND_RANK.get(l.kind, 0), -(l.line or 0))
@@ -696,7 +722,7 @@ class FunctionAnalysis:
             allargs |= v
         qn = qn or ""
         if qn in EXCEPTION_TEXT:
-            return make("exc", node.lineno, qn + "()")
+            return make("exc", node.lineno, qn + "()", TRACE if qn in TRACEBACK_TEXT else ())
         if qn in RESPONSE_CALLS or qn in sinks.REDIRECT:
             return only_kinds(allargs | recv, ("exc",))
         if qn in CLEAN_FUNCS:
@@ -895,11 +921,67 @@ class FunctionAnalysis:
             html = frozenset(l for l in v if "html" in l.flags and "elem" not in l.flags)
             if html:
                 self.report("xss", s, html, "HTML returned by '%s'" % self.func.name, "xss", bump_flag="html")
+            self._purpose_return(s, v)
         return None
 
+    def _purpose_return(self, s, v):
+        """A value built here and handed back for a purpose the function's name or docstring states
+        (a file path, a URL to fetch, a redirect target) counts as reaching that purpose's sink."""
+        v = frozenset(l for l in v if "via" not in l.flags and "elem" not in l.flags)
+        if not v or not self.purpose() or self._decided_on(s.value):
+            return
+        purpose = self.purpose()
+        name = self.func.name
+        if purpose & PATH_WORDS:
+            based = frozenset(l for l in v if "based" in l.flags and "elem" not in l.flags)
+            if based:
+                self.report("path", s, based, "the path returned by '%s'" % name, "path", bump_flag="based")
+        built = frozenset(l for l in v if "fmt" in l.flags and "host_fixed" not in l.flags and "elem" not in l.flags)
+        if not built and not (purpose & REDIRECT_WORDS):
+            return
+        if purpose & REDIRECT_WORDS:
+            self.report("redirect", s, frozenset(l for l in v if "host_fixed" not in l.flags and "elem" not in l.flags),
+                        "the redirect target returned by '%s'" % name, "redirect", bump=1)
+        elif purpose & URL_WORDS and built:
+            self.report("ssrf", s, built, "the URL returned by '%s'" % name, "ssrf")
+
+    def _decided_on(self, value):
+        """True when a condition of this function looks at a name the returned value is made of:
+        the function checked the value (a validator returning it) rather than passing it on."""
+        if self._tested is None:
+            params = {a.arg for a in self.func.args.posonlyargs + self.func.args.args + self.func.args.kwonlyargs}
+            tested = set()
+            for n in ast.walk(self.func):
+                test = getattr(n, "test", None) if isinstance(n, (ast.If, ast.While, ast.IfExp, ast.Assert)) else None
+                if test is not None:
+                    tested |= {x.id for x in ast.walk(test) if isinstance(x, ast.Name)}
+            derived = set()
+            for n in ast.walk(self.func):
+                if isinstance(n, ast.Assign) and any(isinstance(t, ast.Name) and t.id in tested for t in n.targets):
+                    derived |= {x.id for x in ast.walk(n.value) if isinstance(x, ast.Name)}
+            # a function that tests one of its parameters is deciding, not passing values on
+            self._tested = tested | derived | (params if tested & params else set())
+        return any(isinstance(x, ast.Name) and x.id in self._tested for x in ast.walk(value))
+
+    def purpose(self):
+        if self._purpose is None:
+            words = name_tokens(self.func.name)
+            doc = ast.get_docstring(self.func) or ""
+            words |= {w for w in name_tokens(doc.split("\n\n")[0]) if w in PURPOSE_WORDS}
+            self._purpose = frozenset(words & PURPOSE_WORDS)
+        return self._purpose
+
     def _route_return(self, s, v):
-        self.report("exposure", s, v, "the HTTP response of route '%s'" % self.func.name, "exposure",
-                    kinds=("exc",))
+        # A traceback, or the message of an exception caught broadly (database, OS, library errors
+        # whose text names internals), is exposure; the message of a narrow, user-facing exception
+        # (ValueError, a validation error, the module's own exception classes) is reported low.
+        telling = frozenset(l for l in v if l.kind == "exc" and "narrow" not in l.flags)
+        if telling:
+            self.report("exposure", s, telling, "the HTTP response of route '%s'" % self.func.name, "exposure",
+                        kinds=("exc",))
+        else:
+            self.report("exposure", s, v, "the HTTP response of route '%s' (a user-facing exception's message)"
+                        % self.func.name, "exposure", kinds=("exc",), drop=1)
         if not self.ctx.returns_html:
             return
         body = s.value
@@ -995,12 +1077,24 @@ class FunctionAnalysis:
             if h.type is not None:
                 self.value(h.type)
             if h.name:
-                henv[h.name] = make("exc", h.lineno, "exception '%s'" % h.name)
+                henv[h.name] = make("exc", h.lineno, "exception '%s'" % h.name,
+                                    NARROW if self._narrow_handler(h.type) else ())
             result = _merge(result, self.block(h.body, henv))
         if s.finalbody:
             fin = self.block(s.finalbody, dict(result if result is not None else base))
             return fin if result is not None else None
         return result
+
+    def _narrow_handler(self, node):
+        if node is None:
+            return False
+        types = node.elts if isinstance(node, ast.Tuple) else [node]
+        for t in types:
+            name = dotted(t) or ""
+            last = name.rpartition(".")[2]
+            if not (last in NARROW_EXCEPTIONS or last.endswith("ValidationError") or last in self.ctx.index.classes):
+                return False
+        return True
 
     def s_assert(self, s, env):
         self.value(s.test)

@@ -60,6 +60,7 @@ class ModuleIndex:
     assigned    function node (None for module level) -> names bound in it
     constants   names assigned a str/bytes literal somewhere (name -> value)
     strings     str constants of 16+ characters (secret-format scan)
+    classes     names of the classes the module defines
     """
 
     def __init__(self, tree):
@@ -68,6 +69,7 @@ class ModuleIndex:
         self.assigned = {None: set()}
         self.constants = {}
         self.strings = []
+        self.classes = set()
         self.user_compares = set()  # filled by the flow engine
         stack = [(tree, None, None, None)]  # node, class, function, owner of bindings
         while stack:
@@ -86,6 +88,7 @@ class ModuleIndex:
                     stack.append((child, None, child, child))
                     continue
                 if t is ast.ClassDef:
+                    self.classes.add(child.name)
                     stack.append((child, child, None, owner))
                     continue
                 if t is ast.Import or t is ast.ImportFrom:

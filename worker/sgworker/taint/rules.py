@@ -68,6 +68,15 @@ path traversal by one; `html` (built into markup) raises XSS by one.
   SG-TAINT-209   exception text (str(e), traceback.format_exc()) in a route's response.
   SG-TAINT-348   X-Forwarded-For/X-Real-IP values used in a comparison.
   SG-TAINT-176   unicodedata.normalize('NFKC'/'NFKD') applied after HTML escaping.
+  SG-TAINT-327   the algorithm name of hashlib.new, hmac.new (digestmod) or
+                 hashlib.pbkdf2_hmac taken from data: MD5 is one call away. An allow-list
+                 check or comparison with literals sanitises.
+
+Returned values: a function whose name or docstring summary says what its result is
+for reports the result at that sink: a path (path/file/dir words) appended to a fixed
+base under SG-TAINT-022, a URL (url/endpoint/webhook words) built from data under
+SG-TAINT-918, a redirect target (redirect words) under SG-TAINT-601, one level higher
+than a caller's value reaching redirect() itself (the function exists to pick it).
 
 Config rules (SG-CFG-*) are local checks on one call, assignment or comparison:
 no source, no source_line. 798/259/321 literal secrets, passwords and key blocks
@@ -79,13 +88,15 @@ names; 347 jwt.decode without verification or accepting 'none'; 295 verify=False
 CERT_NONE, check_hostname=False, unverified SSL contexts; 327 DES/RC4/Blowfish/ECB;
 328 MD5/SHA-1 (unless usedforsecurity=False); 916 fast hashes of passwords (MD5/
 SHA-1: high); 329 constant IVs; 338 `random` feeding a token/password/key/session/
-OTP name or a function named so; 020 endswith/startswith/`in` checks against a
+OTP name or a function named so, or an identifier the function names unique or documents
+as unpredictable/secure; 020 endswith/startswith/`in` checks against a
 bare domain and host-name regexes with an unescaped '.'; 116 <script> filtering
 with regexes or replace; 614 set_cookie without secure=True; 502 yaml.load with
 an unsafe loader; 611 lxml parsers with resolve_entities=True / no_network=False;
 776 lxml huge_tree=True while entities are expanded; 1333 literal patterns that
 repeat an ambiguous group ((a+)+, (\\w+\\s?)*: catastrophic backtracking);
-208 secrets or digests compared with ==; 079 jinja2 Environment without
+208 secrets or digests compared with ==; 347S a signature, token or JWT verification
+error caught and ignored (the handler neither raises nor returns a falsy value); 079 jinja2 Environment without
 autoescape; 489 app.run(debug=True); 022 tar extractall without a filter;
 605 binding to 0.0.0.0 (low).
 """
@@ -118,6 +129,7 @@ FLOW = {
     "csv": Rule("SG-TAINT-1236", 1236, "CSV formula injection", "medium", "low", "low"),
     "exposure": Rule("SG-TAINT-209", 209, "Exception details returned to the client", "medium", "medium", "low"),
     "xff": Rule("SG-TAINT-348", 348, "Security decision on a client-supplied IP header", "medium", "low", "low"),
+    "algorithm": Rule("SG-TAINT-327", 327, "Hash or cipher algorithm chosen by the caller", "high", "medium", "medium"),
     "normalize": Rule("SG-TAINT-176", 176, "Unicode normalisation after escaping", "medium", "low", "low"),
 }
 
@@ -145,6 +157,7 @@ CONFIG = {
     "autoescape": Rule("SG-CFG-079", 79, "Template engine with HTML autoescaping turned off", "medium", None, None),
     "debug": Rule("SG-CFG-489", 489, "Web application run in debug mode", "high", None, None),
     "tar": Rule("SG-CFG-022", 22, "Archive extracted without checking member paths", "medium", None, None),
+    "signature_ignored": Rule("SG-CFG-347S", 347, "Signature verification failure ignored", "high", None, None),
     "bind_all": Rule("SG-CFG-605", 605, "Server bound to all network interfaces", "low", None, None),
 }
 

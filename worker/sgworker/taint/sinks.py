@@ -59,6 +59,9 @@ DESER = {
     "cloudpickle.load": 0,
 }
 YAML_SAFE_LOADERS = frozenset(("SafeLoader", "CSafeLoader", "BaseLoader", "CBaseLoader"))
+# Calls whose algorithm is named by a string argument: (position, keyword)
+ALGORITHM_ARGS = {"hashlib.new": (0, "name"), "hmac.new": (2, "digestmod"), "hmac.digest": (2, "digest"),
+                  "hashlib.pbkdf2_hmac": (0, "hash_name")}
 REDIRECT = frozenset("""
 flask.redirect werkzeug.utils.redirect werkzeug.redirect django.shortcuts.redirect bottle.redirect
 django.http.HttpResponseRedirect django.http.HttpResponsePermanentRedirect
@@ -150,9 +153,15 @@ def check(fa, node, qn, ln, args, kws, recv):
         if v:
             fa.report("cmd", node, v, qn + "()", "cmd")
         return True
+    if qn in ALGORITHM_ARGS:
+        pos, name = ALGORITHM_ARGS[qn]
+        v, _ = _val(fa, node, args, kws, pos, name)
+        if v:
+            fa.report("algorithm", node, v, qn + "() algorithm name", "algorithm")
+        return False
     if qn in CODE:
         v, _ = _val(fa, node, args, kws, 0, "source")
-        if v:
+        if v and not fa.ctx.guarded(node):
             fa.report("code", node, v, qn + "()", "code")
         return True
     if qn in SSTI:
