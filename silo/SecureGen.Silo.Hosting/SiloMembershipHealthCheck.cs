@@ -4,7 +4,7 @@ using Orleans.Runtime;
 namespace SecureGen.Silo.Hosting;
 
 /// <summary>Ready only while this silo is an active member of its cluster (not joining, not shutting down, not declared dead).</summary>
-internal sealed class SiloMembershipHealthCheck(IClusterMembershipService membership, ILocalSiloDetails silo) : IHealthCheck
+public sealed class SiloMembershipHealthCheck(IClusterMembershipService membership, ILocalSiloDetails silo) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
