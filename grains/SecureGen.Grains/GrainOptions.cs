@@ -5,9 +5,6 @@ public sealed class GrainOptions
 {
     public const string Section = "SecureGen:Grains";
 
-    /// <summary>Sessions a run keeps in flight across the cluster at once (the rest wait in the run grain).</summary>
-    public int MaxSessionsInFlight { get; set; } = 16;
-
     /// <summary>Attempts a session gets before it becomes a fault record (a silo that died mid-session counts as one).</summary>
     public int SessionAttempts { get; set; } = 3;
 

@@ -45,18 +45,15 @@ public static class SiloServiceCollectionExtensions
                 throw new ArgumentException("a silo with the candidate role needs an LLM endpoint (SecureGen:LlmEndpoint / --endpoint)", nameof(settings));
             }
 
+            var endpointOptions = new LlmEndpointOptions { BaseUrl = endpoint, Model = settings.LlmModel, ApiKey = settings.LlmApiKey ?? "not-needed" };
+            if (settings.LlmConcurrency is { } concurrency)
+            {
+                endpointOptions.MaxConcurrency = concurrency;
+            }
+
             var configuration = new LlmConfiguration
             {
-                Endpoints =
-                [
-                    new LlmEndpointOptions
-                    {
-                        BaseUrl = endpoint,
-                        Model = settings.LlmModel,
-                        ApiKey = settings.LlmApiKey ?? "not-needed",
-                        MaxConcurrency = settings.LlmConcurrency,
-                    },
-                ],
+                Endpoints = [endpointOptions],
                 DefaultModel = settings.LlmModel,
                 Source = "silo settings",
             };

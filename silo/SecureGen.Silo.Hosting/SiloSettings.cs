@@ -1,3 +1,5 @@
+using SecureGen.Core.Analysis;
+
 namespace SecureGen.Silo.Hosting;
 
 /// <summary>
@@ -24,10 +26,10 @@ public sealed class SiloSettings
 
     public string? LlmApiKey { get; set; }
 
-    /// <summary>Calls in flight to the LLM endpoint from this silo; the cluster-wide budget is the endpoint budget grain's.</summary>
-    public int LlmConcurrency { get; set; } = 64;
+    /// <summary>Calls in flight to the LLM endpoint for the whole cluster (the endpoint budget grain holds it); null keeps the endpoint's default.</summary>
+    public int? LlmConcurrency { get; set; }
 
-    public int AnalysisWorkers { get; set; } = Math.Max(1, Environment.ProcessorCount);
+    public int AnalysisWorkers { get; set; } = PythonWorkerOptions.DefaultWorkerCount;
 
     public string? SiloName { get; set; }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SecureGen.Core.Analysis;
 using SecureGen.Cli.Eval;
 using SecureGen.Cli.Hosting;
 using SecureGen.Cli.Output;
@@ -38,7 +39,7 @@ internal static class EvalCommand
         };
         var db = new Option<string?>("--db") { Description = "With --cluster: the cluster's PostgreSQL (connection string or postgres:// URL); default SECUREGEN_DB." };
         var dashboard = new Option<int?>("--dashboard") { Description = "Serve the Orleans dashboard of the embedded silo on this loopback port during the run (http://127.0.0.1:PORT/dashboard)." };
-        var workers = new Option<int>("--analysis-workers") { Description = "Persistent Python analysis workers.", DefaultValueFactory = _ => Math.Max(1, Environment.ProcessorCount) };
+        var workers = new Option<int>("--analysis-workers") { Description = "Persistent Python analysis workers.", DefaultValueFactory = _ => PythonWorkerOptions.DefaultWorkerCount };
         var strategyOptions = StrategyOptions.Create();
 
         var command = new Command("eval", "Evaluate generation strategies on a dataset.")

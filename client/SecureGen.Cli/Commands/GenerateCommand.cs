@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SecureGen.Core.Analysis;
 using SecureGen.Cli.Generate;
 using SecureGen.Cli.Output;
 
@@ -20,7 +21,7 @@ internal static class GenerateCommand
         var seed = new Option<long>("--seed") { DefaultValueFactory = _ => 1234 };
         var temperature = new Option<float>("--temperature") { DefaultValueFactory = _ => 0.8f };
         var maxTokens = new Option<int>("--max-tokens") { DefaultValueFactory = _ => 1024 };
-        var workers = new Option<int>("--analysis-workers") { DefaultValueFactory = _ => Math.Max(1, Environment.ProcessorCount) };
+        var workers = new Option<int>("--analysis-workers") { DefaultValueFactory = _ => PythonWorkerOptions.DefaultWorkerCount };
         var strategyOptions = StrategyOptions.Create();
 
         var command = new Command("generate", "Generate code for one prompt with a strategy and print the chosen candidate.")

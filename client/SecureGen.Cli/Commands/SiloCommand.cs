@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SecureGen.Core.Analysis;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -28,7 +29,7 @@ internal static class SiloCommand
         var siloPort = new Option<int>("--silo-port") { Description = "Orleans silo-to-silo port (0 picks a free one).", DefaultValueFactory = _ => 0 };
         var gatewayPort = new Option<int>("--gateway-port") { Description = "Orleans client gateway port (0 picks a free one).", DefaultValueFactory = _ => 0 };
         var name = new Option<string?>("--name") { Description = "Silo name shown on the dashboard." };
-        var workers = new Option<int>("--analysis-workers") { DefaultValueFactory = _ => Math.Max(1, Environment.ProcessorCount) };
+        var workers = new Option<int>("--analysis-workers") { DefaultValueFactory = _ => PythonWorkerOptions.DefaultWorkerCount };
         var shutdown = new Option<int>("--shutdown-timeout") { Description = "Seconds a stopping silo lets in-flight work finish before the cluster takes it over.", DefaultValueFactory = _ => 30 };
         var command = new Command("silo", "Run a cluster node (silo) hosting the chosen grains.")
         {

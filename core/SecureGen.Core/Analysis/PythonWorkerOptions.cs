@@ -9,7 +9,10 @@ public sealed class PythonWorkerOptions
     /// <summary>Path of analysis_worker.py; found next to the app (or in the source tree) when not set.</summary>
     public string? WorkerScript { get; set; }
 
-    public int WorkerCount { get; set; } = Math.Max(1, Environment.ProcessorCount);
+    public int WorkerCount { get; set; } = DefaultWorkerCount;
+
+    /// <summary>One worker per core: analysis is CPU-bound Python.</summary>
+    public static int DefaultWorkerCount => Math.Max(1, Environment.ProcessorCount);
 
     /// <summary>A worker that has not answered within this time is killed and the file is Unknown.</summary>
     public TimeSpan PerFileTimeout { get; set; } = TimeSpan.FromSeconds(30);

@@ -36,7 +36,8 @@ internal sealed class GrainCluster : IAsyncDisposable
     /// <param name="roles">The roles of each silo, in start order ("all", or e.g. "session,candidate").</param>
     /// <param name="services">Adds the domain services (model, analyzer, ...) to a silo of the given roles.</param>
     /// <param name="redis">Keep grain state and reminders in this Redis (so they outlive a silo); null keeps them in memory.</param>
-    public static async Task<GrainCluster> StartAsync(string[] roles, Action<SiloRoles, IServiceCollection> services, GrainOptions? grains = null, Action<ISiloBuilder>? silo = null, string? redis = null)
+    /// <param name="silos">How many silos start now (default: one per entry of <paramref name="roles"/>); later ones take the next roles.</param>
+    public static async Task<GrainCluster> StartAsync(string[] roles, Action<SiloRoles, IServiceCollection> services, GrainOptions? grains = null, Action<ISiloBuilder>? silo = null, string? redis = null, int? silos = null)
     {
         var dir = Directory.CreateTempSubdirectory("sg-grains-").FullName;
         var store = new SqliteSessionStore(Path.Combine(dir, "store.db"));
@@ -56,7 +57,7 @@ internal sealed class GrainCluster : IAsyncDisposable
             }
         }
 
-        var builder = new InProcessTestClusterBuilder((short)roles.Length);
+        var builder = new InProcessTestClusterBuilder((short)(silos ?? roles.Length));
         builder.ConfigureSiloHost((options, host) =>
         {
             var siloRoles = RolesOf(options.SiloName);
