@@ -8,7 +8,6 @@ namespace SecureGen.BrowserTests;
 /// <summary>The Orleans dashboard of the embedded silo (eval --dashboard PORT), opened in Chromium while an evaluation runs.</summary>
 public sealed class DashboardPageTests : IDisposable
 {
-    private const string Chromium = "/usr/bin/chromium";
     private readonly string _dir = Directory.CreateTempSubdirectory("sg-dashboard-").FullName;
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
@@ -16,10 +15,7 @@ public sealed class DashboardPageTests : IDisposable
     [Fact]
     public async Task The_orleans_dashboard_shows_the_session_grains_of_a_running_evaluation()
     {
-        if (!File.Exists(Chromium))
-        {
-            Assert.Skip($"{Chromium} is not installed (scripts/install-deps.sh --test installs it)");
-        }
+        HeadlessChromium.RequireInstalled();
 
         var ct = TestContext.Current.CancellationToken;
         var port = FreePort();
@@ -31,12 +27,7 @@ public sealed class DashboardPageTests : IDisposable
             var dashboard = new Uri($"http://127.0.0.1:{port}/dashboard/");
             await WaitUntilServedAsync(dashboard, eval, ct);
             using var playwright = await Playwright.CreateAsync();
-            await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-            {
-                ExecutablePath = Chromium,
-                Headless = true,
-                Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-            });
+            await using var browser = await HeadlessChromium.LaunchAsync(playwright);
             var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
             var offSite = new List<string>();
             page.Request += (_, request) =>
@@ -54,7 +45,7 @@ public sealed class DashboardPageTests : IDisposable
             Assert.False(eval.HasExited, "the run ended before the dashboard showed its grains");
             Assert.True(await sessionGrains.IsVisibleAsync());
             Assert.Empty(offSite);
-            var screenshot = Path.Combine(ResultsFolder(), "dashboard-screenshot.png");
+            var screenshot = Path.Combine(HeadlessChromium.ResultsFolder(), "dashboard-screenshot.png");
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
             Assert.True(new FileInfo(screenshot).Length > 10_000);
         }
@@ -122,18 +113,5 @@ public sealed class DashboardPageTests : IDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string ResultsFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "SecureGenCluster.sln")))
-            {
-                return Directory.CreateDirectory(Path.Combine(dir.FullName, "TestResults")).FullName;
-            }
-        }
-
-        return AppContext.BaseDirectory;
     }
 }

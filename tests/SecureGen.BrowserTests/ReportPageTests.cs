@@ -7,7 +7,6 @@ namespace SecureGen.BrowserTests;
 
 public sealed class ReportPageTests : IDisposable
 {
-    private const string Chromium = "/usr/bin/chromium";
     private static readonly string[] Strategies = ["baseline", "securecoder", "fdsp"];
     private static readonly (string Task, int Cwe)[] Tasks = [("cmd_ping", 78), ("cmd_archive", 78), ("sql_lookup", 89), ("path_read", 22), ("xml_parse", 611)];
 
@@ -18,20 +17,12 @@ public sealed class ReportPageTests : IDisposable
     [Fact]
     public async Task The_html_report_renders_every_chart_with_a_visible_size_in_chromium()
     {
-        if (!File.Exists(Chromium))
-        {
-            Assert.Skip($"{Chromium} is not installed (scripts/install-deps.sh --test installs it)");
-        }
+        HeadlessChromium.RequireInstalled();
 
         var ct = TestContext.Current.CancellationToken;
         await RunOutputWriter.WriteAsync(_dir, "run-browser", Results(), ct);
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-        });
+        await using var browser = await HeadlessChromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1200, Height = 900 } });
         var requests = new List<string>();
         page.Request += (_, request) => requests.Add(request.Url);
@@ -51,7 +42,7 @@ public sealed class ReportPageTests : IDisposable
         Assert.Equal(Strategies.Length * 3, await VisibleCountAsync(page, "#chart-cost rect.bar"));
         Assert.Single(requests);
 
-        var screenshot = Path.Combine(ResultsFolder(), "report-screenshot.png");
+        var screenshot = Path.Combine(HeadlessChromium.ResultsFolder(), "report-screenshot.png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
         Assert.True(new FileInfo(screenshot).Length > 10_000);
     }
@@ -93,18 +84,5 @@ public sealed class ReportPageTests : IDisposable
         }
 
         return results;
-    }
-
-    private static string ResultsFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "SecureGenCluster.sln")))
-            {
-                return Directory.CreateDirectory(Path.Combine(dir.FullName, "TestResults")).FullName;
-            }
-        }
-
-        return AppContext.BaseDirectory;
     }
 }

@@ -10,40 +10,33 @@ public static class SessionResultFactory
     public static SessionResult FromOutcome(SessionInput input, StrategyOutcome outcome, TracingSessionContext trace, IReadOnlyList<LlmCall> calls, DateTimeOffset now, TimeSpan duration)
     {
         var chosen = outcome.Chosen;
-        var notes = trace.Notes.Append(chosen is null ? outcome.Reason : $"chosen {chosen.Candidate.Id}: {outcome.Reason}").ToList();
-        return new SessionResult(
-            input.RunId,
-            input.SessionId,
-            input.Task.Id,
-            input.Task.Dataset,
-            input.Task.Cwe,
-            input.Strategy,
-            input.SampleIndex,
-            ModelOf(input, calls),
-            Simulated: calls.Any(c => c.Simulated),
-            FinalCode: chosen?.Candidate.Code ?? string.Empty,
-            Verdict: chosen?.Analysis.Verdict ?? Verdict.Unknown,
-            Judge: chosen is null ? MetricsCalculator.ClassificationJudge : "static",
-            Findings: chosen?.Analysis.Findings ?? [],
-            Reasons: chosen?.Analysis.Reasons ?? [outcome.Reason],
-            Unparsable: chosen?.Candidate.Unparsable ?? false,
-            Score: chosen?.Score ?? CandidateScore.Unscored("no code: the task produced classifications"),
-            Candidates: outcome.All.Select(Summarize).ToList(),
-            LlmCalls: calls,
-            Trace: notes,
-            InfrastructureFailure: null,
-            CompletedAt: now,
-            DurationMs: duration.TotalMilliseconds,
-            Events: trace.Events,
-            ChosenCandidateId: chosen?.Candidate.Id,
-            ChoiceReason: outcome.Reason,
-            Parameters: trace.Parameters.Used,
-            RefinementPairs: trace.RefinementPairs,
-            Classifications: outcome.Classifications);
+        return Unjudged(input, trace, calls, now, duration) with
+        {
+            FinalCode = chosen?.Candidate.Code ?? string.Empty,
+            Verdict = chosen?.Analysis.Verdict ?? Verdict.Unknown,
+            Judge = chosen is null ? MetricsCalculator.ClassificationJudge : "static",
+            Findings = chosen?.Analysis.Findings ?? [],
+            Reasons = chosen?.Analysis.Reasons ?? [outcome.Reason],
+            Unparsable = chosen?.Candidate.Unparsable ?? false,
+            Score = chosen?.Score ?? CandidateScore.Unscored("no code: the task produced classifications"),
+            Candidates = outcome.All.Select(Summarize).ToList(),
+            Trace = trace.Notes.Append(chosen is null ? outcome.Reason : $"chosen {chosen.Candidate.Id}: {outcome.Reason}").ToList(),
+            ChosenCandidateId = chosen?.Candidate.Id,
+            ChoiceReason = outcome.Reason,
+            Classifications = outcome.Classifications,
+        };
     }
 
     /// <summary>A session that could not produce a verdict on code: the endpoint failed, or the task lacks what the strategy needs.</summary>
     public static SessionResult FromFailure(SessionInput input, TracingSessionContext trace, IReadOnlyList<LlmCall> calls, string reason, DateTimeOffset now, TimeSpan duration) =>
+        Unjudged(input, trace, calls, now, duration) with
+        {
+            Reasons = [$"infrastructure failure: {reason}"],
+            InfrastructureFailure = reason,
+        };
+
+    /// <summary>What every result says of its session, its calls and its trace, before any code is judged.</summary>
+    private static SessionResult Unjudged(SessionInput input, TracingSessionContext trace, IReadOnlyList<LlmCall> calls, DateTimeOffset now, TimeSpan duration) =>
         new(
             input.RunId,
             input.SessionId,
@@ -58,13 +51,13 @@ public static class SessionResultFactory
             Verdict: Verdict.Unknown,
             Judge: "none",
             Findings: [],
-            Reasons: [$"infrastructure failure: {reason}"],
+            Reasons: [],
             Unparsable: false,
             Score: CandidateScore.Unscored("no candidate"),
             Candidates: [],
             LlmCalls: calls,
             Trace: trace.Notes,
-            InfrastructureFailure: reason,
+            InfrastructureFailure: null,
             CompletedAt: now,
             DurationMs: duration.TotalMilliseconds,
             Events: trace.Events,
