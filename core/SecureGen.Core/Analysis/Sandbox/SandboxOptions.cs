@@ -35,4 +35,11 @@ public sealed class SandboxOptions
     public TimeSpan KillGrace { get; set; } = TimeSpan.FromSeconds(2);
 
     public SandboxLimits Limits { get; set; } = SandboxLimits.Default;
+
+    /// <summary>
+    /// As root on x86-64 Linux, runs fork from a warm server that imported the test framework once
+    /// (each run still gets its own namespaces, root file system, uid and limits; see worker/sandbox/README.md).
+    /// False, or not root: every run starts setpriv, prlimit, bwrap and a fresh interpreter.
+    /// </summary>
+    public bool Warm { get; set; } = true;
 }
