@@ -587,10 +587,11 @@ SANDBOX_ENV = {"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": "/tmp", "TMPDIR":
 
 
 def serve(argv):
-    if len(argv) != 4 or argv[0] != "--root" or argv[2] != "--framework" or argv[3] not in ("unittest", "pytest"):
-        raise SystemExit("harness: --serve needs --root DIR --framework unittest|pytest")
+    if len(argv) not in (4, 6) or argv[0] != "--root" or argv[2] != "--framework" or argv[3] not in ("unittest", "pytest") \
+            or (len(argv) == 6 and argv[4] != "--preload"):
+        raise SystemExit("harness: --serve needs --root DIR --framework unittest|pytest [--preload MODULE,...]")
     new_root = argv[1]
-    preload(argv[3])
+    preload(argv[3], argv[5].split(",") if len(argv) == 6 else [])
     libc = load_libc()
     own_pid_namespace = os.open("/proc/self/ns/pid", os.O_RDONLY)
     runs = {}
@@ -644,12 +645,15 @@ def serve(argv):
                 write_all(1, ("exit %s %d\n" % (run_id, code)).encode("ascii"))
 
 
-def preload(framework):
-    """What every run of this framework imports anyway, imported once here before any job exists.
+def preload(framework, modules):
+    """What runs of this framework import anyway, imported once here before any job exists: the
+    framework, what the harness needs, and the installed system modules the host names (tests and
+    candidates import them; importing one per run is most of a run's CPU). A module that is not
+    installed is skipped: the run's own import then fails as it would cold.
 
-    Only the one framework: every page of this process is copied into every run's page tables, so a
-    smaller image is a cheaper fork. gc.freeze() keeps the collector in a run from touching (and so
-    copying) every object inherited from here.
+    Only the one framework: every page of this process is mapped into every run, so a smaller image is
+    a cheaper fork. gc.freeze() keeps the collector in a run from touching (and so copying) every
+    object inherited from here.
     """
     import ctypes  # noqa: F401
     import fcntl  # noqa: F401
@@ -663,10 +667,13 @@ def preload(framework):
     import unittest.mock  # noqa: F401
 
     if framework == "pytest":
-        try:
-            import pytest  # noqa: F401
-        except ImportError:
-            pass  # the run reports pytest missing, as a cold run does
+        modules = ["pytest"] + list(modules)
+    for name in modules:
+        if name and all(part.isidentifier() for part in name.split(".")):
+            try:
+                importlib.import_module(name)
+            except Exception:  # noqa: BLE001 - missing or broken: the run imports it itself and fails as it would cold
+                pass
     gc.collect()
     gc.freeze()
 

@@ -1,6 +1,5 @@
 using MassTransit;
 using SecureGen.Contracts;
-using SecureGen.Core.Metrics;
 using SecureGen.Core.Storage;
 
 namespace SecureGen.Cli.Eval;
@@ -11,10 +10,7 @@ internal sealed class SessionCompletedObserver(RunProgress progress, ISessionSto
     public async Task Consume(ConsumeContext<SessionCompleted> context)
     {
         var result = await store.FindAsync(context.Message.SessionId, context.CancellationToken);
-        progress.MarkCompleted(
-            context.Message.SessionId,
-            result is null ? 0 : SessionUsage.Tokens(result),
-            result is null ? null : SessionUsage.CostUsd(result));
+        progress.MarkCompleted(context.Message.SessionId, result);
     }
 
     public Task Consume(ConsumeContext<Fault<StartSession>> context)

@@ -112,7 +112,13 @@ internal sealed class SandboxForkServer(SandboxOptions options, string harnessSc
         info.Environment.Clear();
         info.Environment["PATH"] = "/usr/bin:/bin";
         info.Environment["LANG"] = "C.UTF-8";
-        foreach (var arg in new[] { "-I", "-B", harnessScript, "--serve", "--root", newRootDirectory, "--framework", framework == TestFramework.Pytest ? "pytest" : "unittest" })
+        string[] args = ["-I", "-B", harnessScript, "--serve", "--root", newRootDirectory, "--framework", framework == TestFramework.Pytest ? "pytest" : "unittest"];
+        if (options.WarmPreload.Count > 0)
+        {
+            args = [.. args, "--preload", string.Join(',', options.WarmPreload)];
+        }
+
+        foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
         }

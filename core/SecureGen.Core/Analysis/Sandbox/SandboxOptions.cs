@@ -42,4 +42,17 @@ public sealed class SandboxOptions
     /// False, or not root: every run starts setpriv, prlimit, bwrap and a fresh interpreter.
     /// </summary>
     public bool Warm { get; set; } = true;
+
+    /// <summary>
+    /// Installed modules the warm server imports once, before any job, so runs do not import them each
+    /// (the test framework and what the harness needs are always imported). System packages from /usr only:
+    /// they are imported as root. Missing ones are skipped. Every module makes each fork a little dearer.
+    /// </summary>
+    public IReadOnlyList<string> WarmPreload { get; set; } =
+    [
+        "tempfile", "sqlite3", "hashlib", "hmac", "secrets", "urllib.parse", "urllib.request", "subprocess", "logging",
+        "socket", "ssl", "tarfile", "gzip", "pickle", "csv", "datetime", "base64", "html.parser", "email.parser",
+        "ipaddress", "uuid", "dataclasses", "flask", "werkzeug.security", "werkzeug.utils", "jinja2", "markupsafe",
+        "requests", "yaml", "lxml.etree", "jwt",
+    ];
 }
