@@ -9,7 +9,7 @@ namespace SecureGen.Bench.Eval;
 /// </summary>
 internal static class EmbeddedEval
 {
-    public static async Task<RunMeasurement> RunAsync(string cli, Uri baseUrl, int concurrency, int samples, int? tasks, CancellationToken cancellationToken)
+    public static async Task<RunMeasurement> RunAsync(string cli, Uri baseUrl, int concurrency, int samples, int? tasks, CancellationToken cancellationToken, bool cold = false)
     {
         var output = Directory.CreateTempSubdirectory("sg-bench-eval-");
         using var groups = CpuGroups.TryCreate($"securegen-bench-{Environment.ProcessId}-{concurrency}-{Guid.NewGuid():N}")
@@ -28,6 +28,11 @@ internal static class EmbeddedEval
         {
             info.ArgumentList.Add("--tasks");
             info.ArgumentList.Add(limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        if (cold)
+        {
+            info.Environment["SECUREGEN_SANDBOX_COLD"] = "1";
         }
 
         var clock = Stopwatch.StartNew();
@@ -57,7 +62,7 @@ internal static class EmbeddedEval
         };
         var (sessions, note) = Summarize(Path.Combine(output.FullName, "results.jsonl"));
         output.Delete(recursive: true);
-        return new RunMeasurement($"securegen eval --concurrency {concurrency}", sessions, clock.Elapsed, parts, parts.Values.Sum(), note);
+        return new RunMeasurement($"securegen eval --concurrency {concurrency}{(cold ? ", cold sandbox runs" : string.Empty)}", sessions, clock.Elapsed, parts, parts.Values.Sum(), note);
     }
 
     private static (int Sessions, string Note) Summarize(string results)

@@ -3,7 +3,8 @@ using SecureGen.Bench.Eval;
 using SecureGen.Core.Benchmarks;
 using SecureGen.Simulator;
 
-// Usage: SecureGen.Bench.Eval [--cli PATH] [--concurrency 16,64,135] [--latency-ms 1000] [--samples 3] [--repeat 1] [--skip-reference]
+// Usage: SecureGen.Bench.Eval [--cli PATH] [--concurrency 16,64,135] [--cold-at 64] [--latency-ms 1000] [--samples 3] [--repeat 1] [--skip-reference]
+// --cold-at N: also one run at concurrency N with the sandbox's cold path (a fresh bwrap + interpreter per run), the state before the warm runner.
 // Needs root (cgroup accounting and the sandbox's per-run uids). One run prints everything side by side.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -13,6 +14,7 @@ var concurrencies = Option("--concurrency", "16,64,135").Split(',').Select(int.P
 var latencyMs = double.Parse(Option("--latency-ms", "1000"), CultureInfo.InvariantCulture);
 var samples = int.Parse(Option("--samples", "3"), CultureInfo.InvariantCulture);
 var repeat = int.Parse(Option("--repeat", "1"), CultureInfo.InvariantCulture);
+var coldAt = Option("--cold-at", "") is { Length: > 0 } c ? int.Parse(c, CultureInfo.InvariantCulture) : (int?)null;
 var ct = CancellationToken.None;
 
 var tasks = new BuiltinDatasetLoader().Load(null);
@@ -36,6 +38,13 @@ if (!args.Contains("--skip-reference"))
 // Fixed cost: the same CLI on one session (start-up, workers, sandbox server, one model call, shutdown).
 var startup = await EmbeddedEval.RunAsync(cli, simulator.BaseUrl, 1, 1, 1, ct);
 results.Add(startup with { Name = "securegen eval, 1 session (fixed cost)" });
+if (coldAt is { } coldConcurrency)
+{
+    var cold = await EmbeddedEval.RunAsync(cli, simulator.BaseUrl, coldConcurrency, samples, null, ct, cold: true);
+    Console.Error.WriteLine($"{cold.Name}: {cold.Wall.TotalSeconds:0.0} s, load {MachineCpu.LoadAverage()}");
+    results.Add(cold);
+}
+
 var byConcurrency = new Dictionary<int, List<RunMeasurement>>();
 for (var round = 0; round < repeat; round++)
 {

@@ -39,9 +39,10 @@ public sealed class SandboxOptions
     /// <summary>
     /// As root on x86-64 Linux, runs fork from a warm server that imported the test framework once
     /// (each run still gets its own namespaces, root file system, uid and limits; see worker/sandbox/README.md).
-    /// False, or not root: every run starts setpriv, prlimit, bwrap and a fresh interpreter.
+    /// False, or not root: every run starts setpriv, prlimit, bwrap and a fresh interpreter. The environment
+    /// variable SECUREGEN_SANDBOX_COLD=1 makes false the default (bench/SecureGen.Bench.Eval compares both).
     /// </summary>
-    public bool Warm { get; set; } = true;
+    public bool Warm { get; set; } = Environment.GetEnvironmentVariable("SECUREGEN_SANDBOX_COLD") != "1";
 
     /// <summary>
     /// Installed modules the warm server imports once, before any job, so runs do not import them each
