@@ -1,5 +1,7 @@
 """SecureGen sandbox harness: runs unit tests against an untrusted candidate inside bubblewrap.
 
+(`harness.py --serve` is the warm runner's fork server instead; see the section at the end.)
+
 It starts as PID 1 of the sandbox's PID namespace and splits in two right away:
 
 * the runner (a forked child) imports the test files (which `import solution`) and runs
