@@ -47,7 +47,7 @@ internal static class RunFollower
 
         foreach (var result in await store.ListRunAsync(runId, cancellationToken))
         {
-            progress.MarkCompleted(result.SessionId, Core.Metrics.SessionUsage.Tokens(result), Core.Metrics.SessionUsage.CostUsd(result));
+            progress.MarkCompleted(result);
         }
     }
 }

@@ -1,8 +1,12 @@
+using SecureGen.Core.Metrics;
+using SecureGen.Core.Sessions;
+
 namespace SecureGen.Cli.Eval;
 
 /// <summary>
 /// Counts finished sessions of the current run (including those a resumed run found already stored)
-/// with the tokens and cost they used, and completes when every planned one is done.
+/// with the tokens and cost they used and how their time split between waiting on the model and the
+/// rest (analysis, tests, scoring, queues), and completes when every planned one is done.
 /// </summary>
 internal sealed class RunProgress
 {
@@ -13,6 +17,8 @@ internal sealed class RunProgress
     private long _tokens;
     private double _cost;
     private bool _costKnown;
+    private double _modelMs;
+    private double _sessionMs;
 
     public RunProgress(IEnumerable<string> pendingSessionIds, int alreadyDone = 0)
     {
@@ -66,9 +72,45 @@ internal sealed class RunProgress
         }
     }
 
+    /// <summary>
+    /// Share of the finished sessions' time spent waiting on model calls (their latency over the sessions'
+    /// durations, capped at 1: calls of one session can overlap); null before any session reported a duration.
+    /// The rest is the pipeline's own time: analysis, sandboxed tests, scoring and waiting in their queues.
+    /// </summary>
+    public double? ModelWaitShare
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _sessionMs > 0 ? Math.Min(1, _modelMs / _sessionMs) : null;
+            }
+        }
+    }
+
     public Task Completion => _done.Task;
 
-    public void MarkCompleted(string sessionId, long tokens = 0, double? cost = null) => Remove(sessionId, null, tokens, cost);
+    /// <summary>A finished session: its usage, and how long it took and waited on (uncached) model calls.</summary>
+    public void MarkCompleted(string sessionId, long tokens = 0, double? cost = null, double modelMs = 0, double sessionMs = 0)
+    {
+        lock (_gate)
+        {
+            if (_pending.Contains(sessionId) && sessionMs > 0)
+            {
+                _sessionMs += sessionMs;
+                _modelMs += Math.Max(0, modelMs);
+            }
+        }
+
+        Remove(sessionId, null, tokens, cost);
+    }
+
+    /// <summary>A finished session with its stored result: usage and time split as the result records them.</summary>
+    public void MarkCompleted(SessionResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        MarkCompleted(result.SessionId, SessionUsage.Tokens(result), SessionUsage.CostUsd(result), SessionUsage.ModelMilliseconds(result), result.DurationMs);
+    }
 
     public void MarkFaulted(string sessionId, string reason) => Remove(sessionId, reason, 0, null);
 

@@ -15,7 +15,7 @@ internal sealed class SessionCompletedObserver(RunProgress progress) : IAsyncObs
         }
         else
         {
-            progress.MarkCompleted(item.SessionId, item.Tokens, item.CostUsd);
+            progress.MarkCompleted(item.SessionId, item.Tokens, item.CostUsd, item.LlmMilliseconds, item.DurationMilliseconds);
         }
 
         return Task.CompletedTask;

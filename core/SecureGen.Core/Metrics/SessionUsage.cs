@@ -2,7 +2,7 @@ using SecureGen.Core.Sessions;
 
 namespace SecureGen.Core.Metrics;
 
-/// <summary>What a session spent: tokens and money. The one place cost is read from a result.</summary>
+/// <summary>What a session spent: tokens, money and time waiting on the model. The one place each is read from a result.</summary>
 public static class SessionUsage
 {
     public static long Tokens(SessionResult result)
@@ -20,5 +20,12 @@ public static class SessionUsage
     {
         ArgumentNullException.ThrowIfNull(result);
         return result.LlmCalls.Any(c => c.CostUsd > 0) ? result.Usage.CostUsd : null;
+    }
+
+    /// <summary>Time the session waited on model calls that were not answered from the cache (calls may overlap).</summary>
+    public static double ModelMilliseconds(SessionResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result.LlmCalls.Where(c => !c.Cached).Sum(c => Math.Max(0, c.LatencyMs));
     }
 }

@@ -185,7 +185,7 @@ public sealed partial class SessionGrain(
 
     private static SessionCompleted Completed(SessionResult r, bool alreadyStored) =>
         new(r.RunId, r.SessionId, r.TaskId, r.Strategy, r.Verdict, r.InfrastructureFailure is not null, alreadyStored,
-            SessionUsage.Tokens(r), SessionUsage.CostUsd(r), r.LlmCalls.Where(c => !c.Cached).Sum(c => c.LatencyMs), r.DurationMs);
+            SessionUsage.Tokens(r), SessionUsage.CostUsd(r), SessionUsage.ModelMilliseconds(r), r.DurationMs);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Session {SessionId} is already stored; not run again")]
     private static partial void LogAlreadyDone(ILogger logger, string sessionId);

@@ -5,16 +5,17 @@ namespace SecureGen.Core.Analysis.Sandbox;
 /// <summary>
 /// Reads the harness's one report line, <c>SGRESULT &lt;nonce&gt; &lt;json&gt;</c>, from the sandbox's
 /// stdout. Anything else (no line, two lines, a wrong nonce, bad JSON, an unknown outcome)
-/// is a sandbox failure, never a pass.
+/// is a sandbox failure, never a pass. A warm run's report comes without a nonce (<c>SGRESULT &lt;json&gt;</c>):
+/// it is read from a file only the run's supervisor held open.
 /// </summary>
 internal static class HarnessReportReader
 {
     private const string Prefix = "SGRESULT ";
 
     /// <summary>The run's result, or null with <paramref name="problem"/> saying why the report is unusable.</summary>
-    public static SandboxResult? Read(string stdout, string nonce, TimeSpan duration, out string problem)
+    public static SandboxResult? Read(string stdout, string? nonce, TimeSpan duration, out string problem)
     {
-        var marker = $"{Prefix}{nonce} ";
+        var marker = nonce is null ? Prefix : $"{Prefix}{nonce} ";
         var lines = stdout.Split('\n').Where(l => l.StartsWith(marker, StringComparison.Ordinal)).ToList();
         if (lines.Count != 1)
         {

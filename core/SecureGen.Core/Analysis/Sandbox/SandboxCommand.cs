@@ -18,8 +18,8 @@ internal static class SandboxCommand
     /// <summary>Sub-folder of a job folder for the harness and the account files; test file names cannot reach it.</summary>
     public const string SupportFolder = "_sandbox";
     private const string HarnessInside = "/sandbox/harness.py";
-    private const long SharedMemoryBytes = 16L << 20;
-    private static readonly string[] RootLinks = ["/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32"];
+    internal const long SharedMemoryBytes = 16L << 20;
+    internal static readonly string[] RootLinks = ["/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32"];
 
     public static ProcessStartInfo Build(SandboxOptions options, SandboxLimits limits, SandboxHost host, int uid, string jobDirectory, IReadOnlyList<string> testFiles, IReadOnlyList<string> supportFiles, TestFramework framework)
     {

@@ -29,6 +29,9 @@ internal sealed class SandboxHost : IDisposable
 
     public string HarnessScript { get; }
 
+    /// <summary>Empty folder each warm run mounts its own root file system on, inside its own mount namespace.</summary>
+    public string NewRootDirectory => Path.Combine(Path.GetDirectoryName(JobsDirectory) ?? JobsDirectory, "root");
+
     /// <summary>Per-run uids; null when not root (all runs share the current uid).</summary>
     public SandboxUidPool? Uids { get; }
 
@@ -61,9 +64,10 @@ internal sealed class SandboxHost : IDisposable
         const UnixFileMode traversable = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
         var jobs = Path.Combine(workRoot, "jobs");
         var locks = Path.Combine(workRoot, "uids");
+        var newRoot = Path.Combine(workRoot, "root");
         try
         {
-            foreach (var dir in new[] { workRoot, jobs, locks })
+            foreach (var dir in new[] { workRoot, jobs, locks, newRoot })
             {
                 Directory.CreateDirectory(dir, traversable);
                 var info = new DirectoryInfo(dir);

@@ -35,4 +35,25 @@ public sealed class SandboxOptions
     public TimeSpan KillGrace { get; set; } = TimeSpan.FromSeconds(2);
 
     public SandboxLimits Limits { get; set; } = SandboxLimits.Default;
+
+    /// <summary>
+    /// As root on x86-64 Linux, runs fork from a warm server that imported the test framework once
+    /// (each run still gets its own namespaces, root file system, uid and limits; see worker/sandbox/README.md).
+    /// False, or not root: every run starts setpriv, prlimit, bwrap and a fresh interpreter. The environment
+    /// variable SECUREGEN_SANDBOX_COLD=1 makes false the default (bench/SecureGen.Bench.Eval compares both).
+    /// </summary>
+    public bool Warm { get; set; } = Environment.GetEnvironmentVariable("SECUREGEN_SANDBOX_COLD") != "1";
+
+    /// <summary>
+    /// Installed modules the warm server imports once, before any job, so runs do not import them each
+    /// (the test framework and what the harness needs are always imported). System packages from /usr only:
+    /// they are imported as root. Missing ones are skipped. Every module makes each fork a little dearer.
+    /// </summary>
+    public IReadOnlyList<string> WarmPreload { get; set; } =
+    [
+        "tempfile", "sqlite3", "hashlib", "hmac", "secrets", "urllib.parse", "urllib.request", "subprocess", "logging",
+        "socket", "ssl", "tarfile", "gzip", "pickle", "csv", "datetime", "base64", "html.parser", "email.parser",
+        "ipaddress", "uuid", "dataclasses", "flask", "werkzeug.security", "werkzeug.utils", "jinja2", "markupsafe",
+        "requests", "yaml", "lxml.etree", "jwt",
+    ];
 }
