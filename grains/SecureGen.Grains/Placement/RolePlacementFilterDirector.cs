@@ -7,6 +7,9 @@ namespace SecureGen.Grains.Placement;
 /// <summary>
 /// Keeps the silos whose metadata lists the grain's role. The built-in metadata filters compare with the
 /// caller's metadata, which cannot pin a grain to a fixed role; this one compares with the role itself.
+/// Silos whose metadata this silo has not (yet) cached are kept rather than dropped: correctness does not rest
+/// on the cache, since a silo without the role does not host the grain class at all and so is never among the
+/// candidates this filter is given.
 /// </summary>
 public sealed class RolePlacementFilterDirector(ISiloMetadataCache metadata) : IPlacementFilterDirector
 {
@@ -18,6 +21,6 @@ public sealed class RolePlacementFilterDirector(ISiloMetadataCache metadata) : I
             return silos;
         }
 
-        return silos.Where(s => metadata.GetSiloMetadata(s).Metadata.TryGetValue(SiloRole.MetadataKey, out var roles) && SiloRole.Has(roles, role));
+        return silos.Where(s => !metadata.GetSiloMetadata(s).Metadata.TryGetValue(SiloRole.MetadataKey, out var roles) || SiloRole.Has(roles, role));
     }
 }
