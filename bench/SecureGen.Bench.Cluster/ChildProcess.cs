@@ -9,10 +9,12 @@ internal sealed class ChildProcess : IDisposable
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<(string Prefix, TaskCompletionSource Seen)> _watches = [];
     private readonly System.Text.StringBuilder _output = new();
+    private bool _disposed;
 
     private ChildProcess(Process process, string? readyPrefix)
     {
         _process = process;
+        Id = process.Id;
         _process.OutputDataReceived += (_, e) =>
         {
             if (e.Data is null)
@@ -46,7 +48,7 @@ internal sealed class ChildProcess : IDisposable
         _process.BeginErrorReadLine();
     }
 
-    public int Id => _process.Id;
+    public int Id { get; }
 
     /// <summary>From process start to its ready line (for a silo: an active member of the cluster).</summary>
     public TimeSpan StartUp { get; private set; }
@@ -98,7 +100,7 @@ internal sealed class ChildProcess : IDisposable
     /// <summary>SIGTERM and wait: a silo leaves the cluster gracefully, so the next scenario never calls a dead member.</summary>
     public async Task StopAsync()
     {
-        if (!_process.HasExited)
+        if (!_disposed && !_process.HasExited)
         {
             await RunAsync("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
             await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
@@ -123,7 +125,16 @@ internal sealed class ChildProcess : IDisposable
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(5));
+        }
+        catch (TimeoutException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{file} {string.Join(' ', args)} ran for more than 5 minutes");
+        }
+
         watch.Stop();
         var output = await stdout + await stderr;
         return process.ExitCode == 0 ? (watch.Elapsed, output) : throw new InvalidOperationException($"{file} {string.Join(' ', args)} failed ({process.ExitCode}): {output}");
@@ -146,6 +157,12 @@ internal sealed class ChildProcess : IDisposable
 
     public void Dispose()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);

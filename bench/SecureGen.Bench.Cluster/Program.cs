@@ -23,6 +23,7 @@ var env = new Dictionary<string, string> { ["SG_REDIS_PORT"] = Invariant(redisPo
 var script = Path.Combine(root, "scripts", "dev-cluster.sh");
 await ChildProcess.RunAsync("bash", [script, "up", state], env);
 var children = new List<ChildProcess>();
+var allSilos = new List<ChildProcess>();
 try
 {
     var cluster = $"127.0.0.1:{redisPort}";
@@ -40,6 +41,7 @@ try
         var silo = await ChildProcess.StartSecureGenAsync("silo ready", "silo", "--roles", roles, "--cluster", cluster, "--db", db, "--endpoint", endpoint,
             "--port", "0", "--analysis-workers", "2");
         startUps.Add(silo.StartUp.TotalSeconds);
+        allSilos.Add(silo);
         return silo;
     }
 
@@ -118,7 +120,16 @@ try
 }
 finally
 {
+    // Every child's output stays beside the stores' logs, for a run that went wrong.
+    Directory.CreateDirectory(Path.Combine(state, "logs"));
+    foreach (var child in children.Concat(allSilos))
+    {
+        await File.WriteAllTextAsync(Path.Combine(state, "logs", $"{child.Id}.log"), child.Output);
+    }
+
+    Console.Error.WriteLine($"process logs: {Path.Combine(state, "logs")}");
     children.ForEach(c => c.Dispose());
+    allSilos.ForEach(c => c.Dispose());
     await ChildProcess.RunAsync("bash", [script, "down", state], env);
 }
 
