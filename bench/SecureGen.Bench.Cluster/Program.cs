@@ -4,89 +4,132 @@ using System.Net.Sockets;
 using System.Text;
 using SecureGen.Bench.Cluster;
 
-// Sessions per second on the embedded silo and on RabbitMQ + PostgreSQL clusters with one and two
-// session/candidate silos, against the simulator with a fixed latency, measured side by side in one run;
-// then the messaging overhead per session (sequential sessions, no latency: cluster minus embedded).
-var tasks = Arg("--tasks", 40);
-var samples = Arg("--samples", 3);
-var latencyMs = Arg("--latency-ms", 300);
-var perSilo = Arg("--session-concurrency", 4);
+// The Orleans cluster (Redis membership, grain state and reminders; PostgreSQL results; memory streams), measured side
+// by side in one run against the embedded silo: sessions/s with one and two session/candidate silos against the
+// simulator with a fixed latency; the per-session overhead of the cluster with no model latency; one refinement round
+// over streams against the direct grain call; silo start-up; and the time from SIGKILL of a silo to its sessions
+// running again elsewhere.
+var tasks = Arg("--tasks", 30);
+var samples = Arg("--samples", 2);
+var latencyMs = Arg("--latency-ms", 1000);
+var window = Arg("--concurrency", 4);
+var overheadTasks = Arg("--overhead-tasks", 20);
+var refineRounds = Arg("--refine-rounds", 20);
+var failoverLatencyMs = Arg("--failover-latency-ms", 6000);
 var root = FindRoot();
 var state = Directory.CreateTempSubdirectory("sg-bench-cluster-").FullName;
-var (rabbitPort, postgresPort, distPort, simPort, fastSimPort) = (FreePort(), FreePort(), FreePort(), FreePort(), FreePort());
-var env = new Dictionary<string, string>
-{
-    ["SG_RABBIT_PORT"] = Invariant(rabbitPort),
-    ["SG_RABBIT_DIST_PORT"] = Invariant(distPort),
-    ["SG_POSTGRES_PORT"] = Invariant(postgresPort),
-};
+var (redisPort, postgresPort, simPort, fastSimPort, failoverSimPort) = (FreePort(), FreePort(), FreePort(), FreePort(), FreePort());
+var env = new Dictionary<string, string> { ["SG_REDIS_PORT"] = Invariant(redisPort), ["SG_POSTGRES_PORT"] = Invariant(postgresPort) };
 var script = Path.Combine(root, "scripts", "dev-cluster.sh");
 await ChildProcess.RunAsync("bash", [script, "up", state], env);
 var children = new List<ChildProcess>();
+var allSilos = new List<ChildProcess>();
 try
 {
-    var rabbit = $"amqp://127.0.0.1:{rabbitPort}/";
+    var cluster = $"127.0.0.1:{redisPort}";
     var db = $"Host=127.0.0.1;Port={postgresPort};Username=postgres;Database=postgres";
     children.Add(await ChildProcess.StartSecureGenAsync("simulator listening", "simulator", "--port", Invariant(simPort), "--latency-ms", Invariant(latencyMs)));
     children.Add(await ChildProcess.StartSecureGenAsync("simulator listening", "simulator", "--port", Invariant(fastSimPort), "--latency-ms", "0"));
+    children.Add(await ChildProcess.StartSecureGenAsync("simulator listening", "simulator", "--port", Invariant(failoverSimPort), "--latency-ms", Invariant(failoverLatencyMs)));
     var slow = $"http://127.0.0.1:{simPort}/v1";
     var fast = $"http://127.0.0.1:{fastSimPort}/v1";
-    var sessions = tasks * samples;
+    var failoverEndpoint = $"http://127.0.0.1:{failoverSimPort}/v1";
+    var startUps = new List<double>();
 
-    async Task<ChildProcess> Silo(string roles, string endpoint, int concurrency) =>
-        await ChildProcess.StartSecureGenAsync("silo ready", "silo", "--roles", roles, "--cluster", rabbit, "--db", db, "--endpoint", endpoint,
-            "--port", "0", "--analysis-workers", "2", "--session-concurrency", Invariant(concurrency));
+    async Task<ChildProcess> Silo(string roles, string endpoint)
+    {
+        var silo = await ChildProcess.StartSecureGenAsync("silo ready", "silo", "--roles", roles, "--cluster", cluster, "--db", db, "--endpoint", endpoint,
+            "--port", "0", "--analysis-workers", "2");
+        startUps.Add(silo.StartUp.TotalSeconds);
+        allSilos.Add(silo);
+        return silo;
+    }
 
     // Timed from the sessions' own records (first start to last completion), so CLI start-up is not counted.
     // Each scenario gets its own seed: the same seed would be answered from the response cache, not the model.
     var seed = 1000;
-    async Task<RunTiming> Eval(params string[] extra)
+    string[] EvalArgs(int taskCount, int sampleCount, string output, params string[] extra)
+    {
+        seed += 100;
+        return ["eval", "--tasks", Invariant(taskCount), "--samples", Invariant(sampleCount), "--seed", Invariant(seed), "--out", output, .. extra];
+    }
+
+    async Task<RunTiming> Eval(int taskCount, int sampleCount, params string[] extra)
     {
         var output = Directory.CreateTempSubdirectory("sg-bench-out-").FullName;
-        seed += 100;
-        await ChildProcess.RunSecureGenAsync(["eval", "--tasks", Invariant(tasks), "--samples", Invariant(samples), "--seed", Invariant(seed), "--out", output, .. extra]);
+        await ChildProcess.RunSecureGenAsync(EvalArgs(taskCount, sampleCount, output, extra));
         return RunTiming.Read(Path.Combine(output, "results.jsonl"));
     }
 
-    var rows = new List<(string Setup, int InFlight, RunTiming Timing)>();
-    rows.Add(("embedded (in-memory bus, SQLite)", perSilo, await Eval("--endpoint", slow, "--concurrency", Invariant(perSilo))));
-    children.Add(await Silo("analyzer,scorer", slow, perSilo));
-    var first = await Silo("session,candidate", slow, perSilo);
-    children.Add(first);
-    rows.Add(("cluster, 1 session/candidate silo", perSilo, await Eval("--cluster", rabbit, "--db", db)));
-    children.Add(await Silo("session,candidate", slow, perSilo));
-    rows.Add(("cluster, 2 session/candidate silos", 2 * perSilo, await Eval("--cluster", rabbit, "--db", db)));
+    var sessions = tasks * samples;
+    var inCluster = new[] { "--cluster", cluster, "--db", db, "--concurrency", Invariant(window) };
+    var rows = new List<(string Setup, RunTiming Timing)>();
+    rows.Add(("embedded silo (memory state, SQLite)", await Eval(tasks, samples, "--endpoint", slow, "--concurrency", Invariant(window))));
+    children.Add(await Silo("analyzer,scorer", slow));
+    var sessionSilos = new List<ChildProcess> { await Silo("session,candidate", slow) };
+    rows.Add(("cluster, 1 session/candidate silo", await Eval(tasks, samples, inCluster)));
+    sessionSilos.Add(await Silo("session,candidate", slow));
+    rows.Add(("cluster, 2 session/candidate silos", await Eval(tasks, samples, inCluster)));
+    var twoWindows = new[] { "--cluster", cluster, "--db", db, "--concurrency", Invariant(2 * window) };
+    rows.Add(($"cluster, 2 session/candidate silos, window {2 * window}", await Eval(tasks, samples, twoWindows)));
+    await Task.WhenAll(sessionSilos.Select(s => s.StopAsync()));
 
-    // Overhead: one session at a time, no model latency, so the difference is transport and store.
-    foreach (var child in children.Skip(2))
-    {
-        child.Dispose();
-    }
+    // Overhead: one session at a time, no model latency, so the difference is grain calls, Redis state and PostgreSQL.
+    var fastSilo = await Silo("session,candidate", fast);
+    var embeddedSequential = await Eval(overheadTasks, 1, "--endpoint", fast, "--concurrency", "1");
+    var clusterSequential = await Eval(overheadTasks, 1, "--cluster", cluster, "--db", db, "--concurrency", "1");
+    var (streamMs, directMs) = await RefinementProbe.MeasureAsync(cluster, refineRounds);
+    await fastSilo.StopAsync();
 
-    children.RemoveRange(2, children.Count - 2);
-    var embeddedSequential = await Eval("--endpoint", fast, "--concurrency", "1");
-    children.Add(await Silo("session,candidate,analyzer,scorer", fast, 1));
-    var clusterSequential = await Eval("--cluster", rabbit, "--db", db);
+    // Failover: two session/candidate silos, every session in flight on a slow model; SIGKILL one mid-call.
+    var victim = await Silo("session,candidate", failoverEndpoint);
+    var survivor = await Silo("session,candidate", failoverEndpoint);
+    var failoverOut = Directory.CreateTempSubdirectory("sg-bench-out-").FullName;
+    using var failoverRun = ChildProcess.StartSecureGen(EvalArgs(8, 1, failoverOut, "--cluster", cluster, "--db", db, "--concurrency", "8"));
+    await failoverRun.SeenAsync("submitted").WaitAsync(TimeSpan.FromMinutes(2));
+    await Task.Delay(TimeSpan.FromMilliseconds(failoverLatencyMs / 3));
+    var killedAt = DateTimeOffset.UtcNow;
+    victim.KillHard();
+    await failoverRun.WaitAsync(TimeSpan.FromMinutes(3));
+    var failover = RunTiming.Read(Path.Combine(failoverOut, "results.jsonl"));
+    var resumed = failover.Starts.Where(s => s > killedAt).Select(s => (s - killedAt).TotalSeconds).ToList();
+    var runEnd = failover.Starts[0] + failover.Span;
+    victim.Dispose();
+    await survivor.StopAsync();
 
     var report = new StringBuilder();
-    report.AppendLine(CultureInfo.InvariantCulture, $"Sessions: {sessions} ({tasks} built-in tasks x {samples} samples, baseline), simulator latency {latencyMs} ms, {perSilo} sessions in flight per silo.");
+    report.AppendLine(CultureInfo.InvariantCulture, $"Sessions: {sessions} ({tasks} built-in tasks x {samples} samples, baseline), simulator latency {latencyMs} ms, run window {window} sessions in flight (eval --concurrency), one analyzer/scorer silo.");
     report.AppendLine();
-    report.AppendLine("| setup | sessions in flight | wall time (s) | sessions/s | vs 1 silo |");
+    report.AppendLine("| setup | wall time (s) | sessions/s | median session (ms) | vs 1 silo |");
     report.AppendLine("|---|---:|---:|---:|---:|");
     var baseline = rows[1].Timing.SessionsPerSecond;
-    foreach (var (setup, inFlight, timing) in rows)
+    foreach (var (setup, timing) in rows)
     {
-        report.AppendLine(CultureInfo.InvariantCulture, $"| {setup} | {inFlight} | {timing.Span.TotalSeconds:0.0} | {timing.SessionsPerSecond:0.00} | {timing.SessionsPerSecond / baseline:0.00}x |");
+        report.AppendLine(CultureInfo.InvariantCulture, $"| {setup} | {timing.Span.TotalSeconds:0.0} | {timing.SessionsPerSecond:0.00} | {timing.MedianSessionMs:0} | {timing.SessionsPerSecond / baseline:0.00}x |");
     }
 
     report.AppendLine();
-    var overhead = clusterSequential.MedianSessionMs - embeddedSequential.MedianSessionMs;
-    report.AppendLine(CultureInfo.InvariantCulture, $"Messaging overhead, one session at a time with no model latency (median session duration as the session grain measured it): embedded {embeddedSequential.MedianSessionMs:0.0} ms, cluster {clusterSequential.MedianSessionMs:0.0} ms: {overhead:0.0} ms per session for RabbitMQ + PostgreSQL (three request/response round trips between grains and the publish of the result).");
+    var n = clusterSequential.Sessions;
+    report.AppendLine(CultureInfo.InvariantCulture, $"Per-session overhead, {n} sessions one at a time with no model latency: median session embedded {embeddedSequential.MedianSessionMs:0.0} ms, cluster {clusterSequential.MedianSessionMs:0.0} ms ({clusterSequential.MedianSessionMs - embeddedSequential.MedianSessionMs:0.0} ms inside the session grain); wall embedded {embeddedSequential.Span.TotalSeconds:0.00} s, cluster {clusterSequential.Span.TotalSeconds:0.00} s: {(clusterSequential.Span - embeddedSequential.Span).TotalMilliseconds / n:0.0} ms per session including dispatch by the run grain.");
+    report.AppendLine(CultureInfo.InvariantCulture, $"Refinement round (one model call at 0 ms latency, median of {refineRounds}, interleaved): over memory streams {streamMs:0.0} ms, direct grain call {directMs:0.0} ms: streams add {streamMs - directMs:0.0} ms.");
+    report.AppendLine(CultureInfo.InvariantCulture, $"Silo start to active member (process start to 'silo ready'): median {startUps.Order().ElementAt(startUps.Count / 2):0.0} s, max {startUps.Max():0.0} s over {startUps.Count} silos.");
+    report.AppendLine(resumed.Count == 0
+        ? "Failover: no session was running on the killed silo (placement put all 8 on the other one)."
+        : string.Create(CultureInfo.InvariantCulture, $"Failover: SIGKILL of one of two session/candidate silos with 8 sessions in flight ({failoverLatencyMs} ms model latency): {resumed.Count} session(s) restarted on the survivor {resumed.Min():0.0}-{resumed.Max():0.0} s after the kill; the run ended {(runEnd - killedAt).TotalSeconds:0.0} s after it with all {failover.Sessions} sessions stored once."));
     Console.WriteLine(report);
 }
 finally
 {
+    // Every child's output stays beside the stores' logs, for a run that went wrong.
+    Directory.CreateDirectory(Path.Combine(state, "logs"));
+    foreach (var child in children.Concat(allSilos))
+    {
+        await File.WriteAllTextAsync(Path.Combine(state, "logs", $"{child.Id}.log"), child.Output);
+    }
+
+    Console.Error.WriteLine($"process logs: {Path.Combine(state, "logs")}");
     children.ForEach(c => c.Dispose());
+    allSilos.ForEach(c => c.Dispose());
     await ChildProcess.RunAsync("bash", [script, "down", state], env);
 }
 
