@@ -16,6 +16,7 @@ using SecureGen.Grains.Interfaces;
 using SecureGen.Grains.Placement;
 using SecureGen.Grains.Runs;
 using SecureGen.Grains.Scorers;
+using SecureGen.Grains.Telemetry;
 
 namespace SecureGen.Silo.Hosting;
 
@@ -43,6 +44,7 @@ public static class OrleansHostExtensions
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(grains));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ScorerMetrics>();
+        services.AddSingleton<ClusterLoadMetrics>();
         services.AddSingleton<IEndpointBudget, GrainEndpointBudget>();
         services.AddSingleton<SessionRunner>();
         services.AddSingleton<CandidateGenerator>();
@@ -96,6 +98,8 @@ public static class OrleansHostExtensions
         silo.Services.AddPlacementFilter<RolePlacementFilterStrategy, RolePlacementFilterDirector>(ServiceLifetime.Singleton);
         silo.Services.PostConfigure<GrainTypeOptions>(o => RemoveGrainsOutside(o, roles));
         silo.AddMemoryStreams(StreamNames.Provider);
+        // Grain calls carry the caller's trace context (spans only exist when a listener such as OpenTelemetry subscribes).
+        silo.AddActivityPropagation();
         if (dashboard || roles.Api)
         {
             silo.AddDashboard();

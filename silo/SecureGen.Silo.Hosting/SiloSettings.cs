@@ -40,6 +40,9 @@ public sealed class SiloSettings
     /// <summary>How long a stopping silo lets in-flight work finish before it hands the rest to the cluster.</summary>
     public int ShutdownTimeoutSeconds { get; set; } = 30;
 
+    /// <summary>OpenTelemetry: OTLP endpoint, Prometheus endpoint, sampling ("SecureGen:Telemetry").</summary>
+    public TelemetrySettings Telemetry { get; set; } = new();
+
     public SiloRoles ParsedRoles => SiloRoles.Parse(Roles);
 
     public OrleansSettings ToOrleansSettings() => new()

@@ -66,7 +66,9 @@ internal static class ClusterEvalRunner
             .UseRedisClustering(o => o.ConfigurationOptions = redis)
             .Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (OrleansHostExtensions.ClusterId, OrleansHostExtensions.ClusterId))
             .Configure<ClientMessagingOptions>(o => o.ResponseTimeout = OrleansHostExtensions.ResponseTimeout)
-            .AddMemoryStreams(StreamNames.Provider));
+            .AddMemoryStreams(StreamNames.Provider)
+            .AddActivityPropagation());
+        builder.AddSecureGenTelemetryIfConfigured("securegen-eval-client");
         using var host = builder.Build();
         try
         {

@@ -39,6 +39,7 @@ internal static class EmbeddedCluster
             .AddSecureGenStorage(settings.DatabasePath)
             .AddSecureGenScoring(settings.Scorer);
         builder.AddSecureGenOrleans(new OrleansSettings { Roles = "all", SiloName = "embedded", Dashboard = settings.DashboardPort is not null }, new GrainOptions());
+        builder.AddSecureGenTelemetryIfConfigured("securegen-eval", "all");
 
         using var host = Build(builder);
         var store = host.Services.GetRequiredService<ISessionStore>();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Orleans.Hosting;
 using Orleans.TestingHost;
 using SecureGen.Core.Retrieval;
@@ -36,7 +37,8 @@ internal sealed class GrainCluster : IAsyncDisposable
     /// <param name="roles">The roles of each silo, in start order ("all", or e.g. "session,candidate").</param>
     /// <param name="services">Adds the domain services (model, analyzer, ...) to a silo of the given roles.</param>
     /// <param name="redis">Keep grain state and reminders in this Redis (so they outlive a silo); null keeps them in memory.</param>
-    public static async Task<GrainCluster> StartAsync(string[] roles, Action<SiloRoles, IServiceCollection> services, GrainOptions? grains = null, Action<ISiloBuilder>? silo = null, string? redis = null)
+    /// <param name="host">Anything else for each silo's host (e.g. telemetry).</param>
+    public static async Task<GrainCluster> StartAsync(string[] roles, Action<SiloRoles, IServiceCollection> services, GrainOptions? grains = null, Action<ISiloBuilder>? silo = null, string? redis = null, Action<IHostApplicationBuilder>? host = null)
     {
         var dir = Directory.CreateTempSubdirectory("sg-grains-").FullName;
         var store = new SqliteSessionStore(Path.Combine(dir, "store.db"));
@@ -57,15 +59,16 @@ internal sealed class GrainCluster : IAsyncDisposable
         }
 
         var builder = new InProcessTestClusterBuilder((short)roles.Length);
-        builder.ConfigureSiloHost((options, host) =>
+        builder.ConfigureSiloHost((options, siloHost) =>
         {
             var siloRoles = RolesOf(options.SiloName);
 
-            host.Services.AddSingleton<ISessionStore>(store);
-            host.Services.TryAddSingleton(StrategyCatalog.Default);
-            host.Services.TryAddSingleton(new SecureExampleRetrieval(new InMemorySecureCodeBase()));
-            host.Services.AddSecureGenGrainServices(grains ?? FastGrains());
-            services(siloRoles, host.Services);
+            siloHost.Services.AddSingleton<ISessionStore>(store);
+            siloHost.Services.TryAddSingleton(StrategyCatalog.Default);
+            siloHost.Services.TryAddSingleton(new SecureExampleRetrieval(new InMemorySecureCodeBase()));
+            siloHost.Services.AddSecureGenGrainServices(grains ?? FastGrains());
+            services(siloRoles, siloHost.Services);
+            host?.Invoke(siloHost);
         });
         builder.ConfigureSilo((options, siloBuilder) =>
         {
@@ -87,7 +90,7 @@ internal sealed class GrainCluster : IAsyncDisposable
             silo?.Invoke(siloBuilder);
         });
         builder.ConfigureClientHost(host => host.Services.AddSecureGenSerialization());
-        builder.ConfigureClient(client => client.AddMemoryStreams(StreamNames.Provider));
+        builder.ConfigureClient(client => client.AddMemoryStreams(StreamNames.Provider).AddActivityPropagation());
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return new GrainCluster(cluster, dir, store);
