@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using YamlDotNet.Serialization;
+using Orleans.Hosting.Kubernetes;
 using SecureGen.Core.Scoring;
 using SecureGen.Grains;
 using SecureGen.Grains.Placement;
@@ -136,6 +137,34 @@ public sealed class ManifestTests
 
             var account = Str(deployment, "spec", "template", "spec", "serviceAccountName");
             Assert.NotNull(Manifests.Named("ServiceAccount", account!));
+        }
+    }
+
+    [Fact]
+    public void Silo_pods_give_orleans_kubernetes_hosting_its_variables_labels_and_pod_permissions()
+    {
+        var fromPod = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [KubernetesHostingOptions.PodNameEnvironmentVariable] = "fieldRef:metadata.name",
+            [KubernetesHostingOptions.PodNamespaceEnvironmentVariable] = "fieldRef:metadata.namespace",
+            [KubernetesHostingOptions.PodIPEnvironmentVariable] = "fieldRef:status.podIP",
+            [KubernetesHostingOptions.ClusterIdEnvironmentVariable] = $"fieldRef:metadata.labels['{KubernetesHostingOptions.ClusterIdLabel}']",
+            [KubernetesHostingOptions.ServiceIdEnvironmentVariable] = $"fieldRef:metadata.labels['{KubernetesHostingOptions.ServiceIdLabel}']",
+        };
+        foreach (var deployment in SiloDeployments())
+        {
+            var env = EffectiveEnvironment(SiloContainer(deployment));
+            Assert.All(fromPod, kv => Assert.Equal(kv.Value, env.GetValueOrDefault(kv.Key)));
+            // The ids Orleans reads from the labels are the ones the silo configures itself with.
+            var labels = Labels(deployment, "spec", "template", "metadata", "labels");
+            Assert.Equal(OrleansHostExtensions.ClusterId, labels[KubernetesHostingOptions.ClusterIdLabel]);
+            Assert.Equal(OrleansHostExtensions.ClusterId, labels[KubernetesHostingOptions.ServiceIdLabel]);
+
+            var account = Str(deployment, "spec", "template", "spec", "serviceAccountName")!;
+            var binding = Manifests.OfKind("RoleBinding").Select(b => b.Doc).Single(b => List(b, "subjects").Any(s => Str(s, "name") == account));
+            var rules = List(Manifests.Named("Role", Str(binding, "roleRef", "name")!), "rules");
+            var pods = Assert.Single(rules, r => List(r, "resources").Contains("pods"));
+            Assert.Equal(["get", "list", "patch", "watch"], List(pods, "verbs").Select(v => v.ToString()!).Order(StringComparer.Ordinal));
         }
     }
 
