@@ -24,7 +24,18 @@ public sealed class SessionRunner(StrategyCatalog strategies, SecureExampleRetri
         activity?.SetTag("securegen.run.id", input.RunId);
         activity?.SetTag("securegen.strategy", input.Strategy);
         activity?.SetTag("securegen.task.id", input.Task.Id);
-        var result = await RunCoreAsync(input, backend, cancellationToken);
+        SessionResult result;
+        try
+        {
+            result = await RunCoreAsync(input, backend, cancellationToken);
+        }
+        catch (Exception e)
+        {
+            // The grain retries or records a fault; the span says why this attempt ended without a result.
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, $"{e.GetType().Name}: {e.Message}");
+            throw;
+        }
+
         var verdict = result.Verdict.ToString().ToLowerInvariant();
         activity?.SetTag("securegen.verdict", verdict);
         if (result.InfrastructureFailure is { } failure)
