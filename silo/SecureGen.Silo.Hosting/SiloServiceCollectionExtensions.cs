@@ -80,7 +80,7 @@ public static class SiloServiceCollectionExtensions
         }
 
         var grains = builder.Configuration.GetSection(GrainOptions.Section).Get<GrainOptions>() ?? new GrainOptions();
-        builder.AddSecureGenOrleans(settings.ToOrleansSettings(), grains);
+        builder.AddSecureGenOrleans(settings.ToOrleansSettings(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]), grains);
         services.AddHealthChecks().AddCheck<SiloMembershipHealthCheck>("orleans-membership", tags: ["ready"]);
         builder.AddSecureGenTelemetry(settings.Telemetry, settings.Roles);
         return builder;

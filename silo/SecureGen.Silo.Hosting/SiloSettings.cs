@@ -45,8 +45,10 @@ public sealed class SiloSettings
 
     public SiloRoles ParsedRoles => SiloRoles.Parse(Roles);
 
-    public OrleansSettings ToOrleansSettings() => new()
+    /// <param name="environmentOtlpEndpoint">OTEL_EXPORTER_OTLP_ENDPOINT, which turns trace propagation on like the setting.</param>
+    public OrleansSettings ToOrleansSettings(string? environmentOtlpEndpoint = null) => new()
     {
+        TraceGrainCalls = Telemetry.TracesGrainCalls(environmentOtlpEndpoint),
         Cluster = string.IsNullOrWhiteSpace(Cluster) ? null : Cluster,
         Roles = Roles,
         SiloName = SiloName,

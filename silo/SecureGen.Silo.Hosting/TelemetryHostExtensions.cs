@@ -29,8 +29,8 @@ public static class TelemetryHostExtensions
     /// spans only where asked), outgoing HTTP (the LLM calls) and incoming requests; metrics of the "SecureGen.*" meters,
     /// Orleans, the .NET runtime, HTTP client and server. OTLP export when an endpoint is configured (or
     /// OTEL_EXPORTER_OTLP_ENDPOINT is set); the Prometheus exporter when <see cref="TelemetrySettings.Prometheus"/>
-    /// (map it with <see cref="MapSecureGenMetrics"/>). Grain-call propagation itself is always on in the silo
-    /// (AddSecureGenGrains) and costs nothing without a listener.
+    /// (map it with <see cref="MapSecureGenMetrics"/>). Trace context on grain calls is the silo's
+    /// (OrleansSettings.TraceGrainCalls, from <see cref="TelemetrySettings.TracesGrainCalls"/>).
     /// </summary>
     public static IHostApplicationBuilder AddSecureGenTelemetry(this IHostApplicationBuilder builder, TelemetrySettings settings, string? roles = null)
     {
@@ -86,18 +86,20 @@ public static class TelemetryHostExtensions
     /// endpoint is configured there or in OTEL_EXPORTER_OTLP_ENDPOINT, and never a Prometheus endpoint; by default
     /// nothing is loaded, so a CLI run pays for no exporter.
     /// </summary>
-    public static IHostApplicationBuilder AddSecureGenTelemetryIfConfigured(this IHostApplicationBuilder builder, string serviceName, string? roles = null)
+    /// <returns>True when telemetry was added (then grain calls should carry trace context too).</returns>
+    public static bool AddSecureGenTelemetryIfConfigured(this IHostApplicationBuilder builder, string serviceName, string? roles = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var settings = builder.Configuration.GetSection(TelemetrySettings.Section).Get<TelemetrySettings>() ?? new TelemetrySettings();
         if (settings.EffectiveOtlpEndpoint(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]) is null)
         {
-            return builder;
+            return false;
         }
 
         settings.Prometheus = false;
         settings.ServiceName = serviceName;
-        return builder.AddSecureGenTelemetry(settings, roles);
+        builder.AddSecureGenTelemetry(settings, roles);
+        return true;
     }
 
     /// <summary>The Prometheus scrape endpoint at <see cref="MetricsPath"/> (needs <see cref="AddSecureGenTelemetry"/> with Prometheus on).</summary>

@@ -24,6 +24,12 @@ public sealed class TelemetrySettings
     /// <summary>Orleans' own runtime spans (membership, directory, reminders): chatty, off unless debugging the runtime.</summary>
     public bool OrleansRuntimeTraces { get; set; }
 
+    /// <summary>Trace context on grain calls (Orleans activity propagation); null: on when traces go to an OTLP endpoint.</summary>
+    public bool? TraceGrainCalls { get; set; }
+
+    /// <summary>Whether grain calls should carry trace context: as set, else when an OTLP endpoint is in effect.</summary>
+    public bool TracesGrainCalls(string? environmentEndpoint) => TraceGrainCalls ?? EffectiveOtlpEndpoint(environmentEndpoint) is not null;
+
     /// <summary>service.name of the resource; the silo's roles are added as an attribute.</summary>
     public string ServiceName { get; set; } = "securegen-silo";
 

@@ -38,7 +38,8 @@ internal sealed class GrainCluster : IAsyncDisposable
     /// <param name="services">Adds the domain services (model, analyzer, ...) to a silo of the given roles.</param>
     /// <param name="redis">Keep grain state and reminders in this Redis (so they outlive a silo); null keeps them in memory.</param>
     /// <param name="host">Anything else for each silo's host (e.g. telemetry).</param>
-    public static async Task<GrainCluster> StartAsync(string[] roles, Action<SiloRoles, IServiceCollection> services, GrainOptions? grains = null, Action<ISiloBuilder>? silo = null, string? redis = null, Action<IHostApplicationBuilder>? host = null)
+    /// <param name="traceGrainCalls">Grain calls (the client's too) carry trace context, as where traces are exported.</param>
+    public static async Task<GrainCluster> StartAsync(string[] roles, Action<SiloRoles, IServiceCollection> services, GrainOptions? grains = null, Action<ISiloBuilder>? silo = null, string? redis = null, Action<IHostApplicationBuilder>? host = null, bool traceGrainCalls = false)
     {
         var dir = Directory.CreateTempSubdirectory("sg-grains-").FullName;
         var store = new SqliteSessionStore(Path.Combine(dir, "store.db"));
@@ -86,11 +87,18 @@ internal sealed class GrainCluster : IAsyncDisposable
                 siloBuilder.UseRedisReminderService(o => o.ConfigurationOptions = address.Clone());
             }
 
-            siloBuilder.AddSecureGenGrains(RolesOf(options.SiloName));
+            siloBuilder.AddSecureGenGrains(RolesOf(options.SiloName), traceGrainCalls: traceGrainCalls);
             silo?.Invoke(siloBuilder);
         });
         builder.ConfigureClientHost(host => host.Services.AddSecureGenSerialization());
-        builder.ConfigureClient(client => client.AddMemoryStreams(StreamNames.Provider).AddActivityPropagation());
+        builder.ConfigureClient(client =>
+        {
+            client.AddMemoryStreams(StreamNames.Provider);
+            if (traceGrainCalls)
+            {
+                client.AddActivityPropagation();
+            }
+        });
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return new GrainCluster(cluster, dir, store);

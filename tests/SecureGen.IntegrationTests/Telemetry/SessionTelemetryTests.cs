@@ -35,7 +35,8 @@ public sealed class SessionTelemetryTests
                 host.AddSecureGenTelemetry(new TelemetrySettings { Prometheus = false }, "all");
                 host.Services.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(_spans));
                 host.Services.ConfigureOpenTelemetryMeterProvider(m => m.AddInMemoryExporter(_metrics));
-            });
+            },
+            traceGrainCalls: true);
     }
 
     [Fact]
