@@ -16,6 +16,7 @@ using SecureGen.Grains.Interfaces;
 using SecureGen.Grains.Placement;
 using SecureGen.Grains.Runs;
 using SecureGen.Grains.Scorers;
+using SecureGen.Grains.Telemetry;
 
 namespace SecureGen.Silo.Hosting;
 
@@ -23,7 +24,7 @@ public static class OrleansHostExtensions
 {
     /// <summary>
     /// The silo: clustering (loopback alone, or Redis membership), grain state and reminders (memory alone, Redis in a
-    /// cluster), memory streams, the silo's roles as metadata with the role placement filter, the grains' adapters,
+    /// cluster), memory streams, the silo's roles as metadata with the role placement filter, the grains' adapters, trace propagation where asked,
     /// failure detection tuned for seconds, and the dashboard where asked. Domain services come from the other
     /// AddSecureGen* extensions.
     /// </summary>
@@ -32,7 +33,7 @@ public static class OrleansHostExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(settings);
         builder.Services.AddSecureGenGrainServices(grains);
-        builder.UseOrleans(silo => silo.UseSecureGenClusterState(settings).AddSecureGenGrains(SiloRoles.Parse(settings.Roles), settings.Dashboard));
+        builder.UseOrleans(silo => silo.UseSecureGenClusterState(settings).AddSecureGenGrains(SiloRoles.Parse(settings.Roles), settings.Dashboard, settings.TraceGrainCalls));
         return builder;
     }
 
@@ -43,6 +44,7 @@ public static class OrleansHostExtensions
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(grains));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ScorerMetrics>();
+        services.AddSingleton<ClusterLoadMetrics>();
         services.AddSingleton<IEndpointBudget, GrainEndpointBudget>();
         services.AddSingleton<SessionRunner>();
         services.AddSingleton<CandidateGenerator>();
@@ -88,7 +90,7 @@ public static class OrleansHostExtensions
     }
 
     /// <summary>The grains of the silo's roles: roles as silo metadata with the role placement filter, the streams, and the dashboard.</summary>
-    public static ISiloBuilder AddSecureGenGrains(this ISiloBuilder silo, SiloRoles roles, bool dashboard = false)
+    public static ISiloBuilder AddSecureGenGrains(this ISiloBuilder silo, SiloRoles roles, bool dashboard = false, bool traceGrainCalls = false)
     {
         ArgumentNullException.ThrowIfNull(silo);
         ArgumentNullException.ThrowIfNull(roles);
@@ -96,6 +98,13 @@ public static class OrleansHostExtensions
         silo.Services.AddPlacementFilter<RolePlacementFilterStrategy, RolePlacementFilterDirector>(ServiceLifetime.Singleton);
         silo.Services.PostConfigure<GrainTypeOptions>(o => RemoveGrainsOutside(o, roles));
         silo.AddMemoryStreams(StreamNames.Provider);
+        if (traceGrainCalls)
+        {
+            // Grain calls carry the caller's trace context, so one session is one trace across silos. Only where
+            // traces are exported: with it on, the silo-death recovery test stops finding sessions on the second silo.
+            silo.AddActivityPropagation();
+        }
+
         if (dashboard || roles.Api)
         {
             silo.AddDashboard();

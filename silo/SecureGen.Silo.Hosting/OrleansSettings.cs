@@ -25,4 +25,7 @@ public sealed class OrleansSettings
 
     /// <summary>Serve the Orleans dashboard on this silo's HTTP endpoint (api silos always do).</summary>
     public bool Dashboard { get; set; }
+
+    /// <summary>Grain calls carry the caller's trace context (Orleans activity propagation): on where traces are exported.</summary>
+    public bool TraceGrainCalls { get; set; }
 }

@@ -7,12 +7,17 @@ public static class SiloApplicationExtensions
 {
     public const string DashboardPath = "/dashboard";
 
-    /// <summary>The silo's HTTP surface: health always; the run API and the Orleans dashboard on api silos.</summary>
+    /// <summary>The silo's HTTP surface: health always, Prometheus metrics where telemetry serves them; the run API and the Orleans dashboard on api silos.</summary>
     public static WebApplication MapSecureGenSilo(this WebApplication app, SiloSettings settings)
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(settings);
         app.MapSecureGenHealth();
+        if (settings.Telemetry.Prometheus)
+        {
+            app.MapSecureGenMetrics();
+        }
+
         if (settings.ParsedRoles.Api)
         {
             app.MapSecureGenRunApi();

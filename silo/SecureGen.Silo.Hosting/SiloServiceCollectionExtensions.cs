@@ -19,7 +19,7 @@ public static class SiloServiceCollectionExtensions
 {
     /// <summary>
     /// Everything a silo of the configured roles needs: the results store, the analysis pool and sandbox,
-    /// the model client with its response cache, the scorer, the secure code base, and Orleans.
+    /// the model client with its response cache, the scorer, the secure code base, Orleans, and OpenTelemetry (settings.Telemetry).
     /// Grain pacing is bound from "SecureGen:Grains", the scorer from "SecureGen:Scorer".
     /// </summary>
     public static IHostApplicationBuilder AddSecureGenSilo(this IHostApplicationBuilder builder, SiloSettings settings)
@@ -77,8 +77,9 @@ public static class SiloServiceCollectionExtensions
         }
 
         var grains = builder.Configuration.GetSection(GrainOptions.Section).Get<GrainOptions>() ?? new GrainOptions();
-        builder.AddSecureGenOrleans(settings.ToOrleansSettings(), grains);
+        builder.AddSecureGenOrleans(settings.ToOrleansSettings(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]), grains);
         services.AddHealthChecks().AddCheck<SiloMembershipHealthCheck>("orleans-membership", tags: ["ready"]);
+        builder.AddSecureGenTelemetry(settings.Telemetry, settings.Roles);
         return builder;
     }
 

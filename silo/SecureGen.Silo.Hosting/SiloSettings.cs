@@ -42,10 +42,15 @@ public sealed class SiloSettings
     /// <summary>How long a stopping silo lets in-flight work finish before it hands the rest to the cluster.</summary>
     public int ShutdownTimeoutSeconds { get; set; } = 30;
 
+    /// <summary>OpenTelemetry: OTLP endpoint, Prometheus endpoint, sampling ("SecureGen:Telemetry").</summary>
+    public TelemetrySettings Telemetry { get; set; } = new();
+
     public SiloRoles ParsedRoles => SiloRoles.Parse(Roles);
 
-    public OrleansSettings ToOrleansSettings() => new()
+    /// <param name="environmentOtlpEndpoint">OTEL_EXPORTER_OTLP_ENDPOINT, which turns trace propagation on like the setting.</param>
+    public OrleansSettings ToOrleansSettings(string? environmentOtlpEndpoint = null) => new()
     {
+        TraceGrainCalls = Telemetry.TracesGrainCalls(environmentOtlpEndpoint),
         Cluster = string.IsNullOrWhiteSpace(Cluster) ? null : Cluster,
         Roles = Roles,
         SiloName = SiloName,

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -60,6 +61,7 @@ internal static class SiloCommand
                 var builder = WebApplication.CreateSlimBuilder();
                 builder.Logging.ClearProviders();
                 builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
+                builder.Configuration.GetSection(TelemetrySettings.Section).Bind(settings.Telemetry);
                 builder.WebHost.UseUrls($"http://{parse.GetValue(bind)}:{parse.GetValue(port)}");
                 builder.AddSecureGenSilo(settings);
                 app = builder.Build();

@@ -62,11 +62,19 @@ internal static class ClusterEvalRunner
         // Orleans' start-up notes (GC mode, short reminder periods) are for operators of long-lived silos, not a CLI run.
         builder.Logging.AddFilter("Orleans", LogLevel.Error);
         builder.Services.AddSecureGenSerialization();
-        builder.UseOrleansClient(client => client
-            .UseRedisClustering(o => o.ConfigurationOptions = redis)
-            .Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (OrleansHostExtensions.ClusterId, OrleansHostExtensions.ClusterId))
-            .Configure<ClientMessagingOptions>(o => o.ResponseTimeout = OrleansHostExtensions.ResponseTimeout)
-            .AddMemoryStreams(StreamNames.Provider));
+        var traced = builder.AddSecureGenTelemetryIfConfigured("securegen-eval-client");
+        builder.UseOrleansClient(client =>
+        {
+            client
+                .UseRedisClustering(o => o.ConfigurationOptions = redis)
+                .Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (OrleansHostExtensions.ClusterId, OrleansHostExtensions.ClusterId))
+                .Configure<ClientMessagingOptions>(o => o.ResponseTimeout = OrleansHostExtensions.ResponseTimeout)
+                .AddMemoryStreams(StreamNames.Provider);
+            if (traced)
+            {
+                client.AddActivityPropagation();
+            }
+        });
         using var host = builder.Build();
         try
         {

@@ -38,7 +38,8 @@ internal static class EmbeddedCluster
             .AddSecureGenRetrieval(settings.CodeBaseTasks)
             .AddSecureGenStorage(settings.DatabasePath)
             .AddSecureGenScoring(settings.Scorer);
-        builder.AddSecureGenOrleans(new OrleansSettings { Roles = "all", SiloName = "embedded", Dashboard = settings.DashboardPort is not null }, new GrainOptions());
+        var traced = builder.AddSecureGenTelemetryIfConfigured("securegen-eval", "all");
+        builder.AddSecureGenOrleans(new OrleansSettings { Roles = "all", SiloName = "embedded", Dashboard = settings.DashboardPort is not null, TraceGrainCalls = traced }, new GrainOptions());
 
         using var host = Build(builder);
         var store = host.Services.GetRequiredService<ISessionStore>();

@@ -1,3 +1,6 @@
+using System.Diagnostics;
+using SecureGen.Core.Telemetry;
+
 namespace SecureGen.Core.Analysis;
 
 /// <summary>
@@ -49,6 +52,18 @@ public sealed class CompositeAnalyzer : ICodeAnalyzer
     public async Task<AnalysisReport> AnalyzeAsync(string code, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(code);
+        using var activity = SecureGenTelemetry.Source.StartActivity(SecureGenTelemetry.AnalysisSpan);
+        var started = Stopwatch.GetTimestamp();
+        var report = await AnalyzeCoreAsync(code, cancellationToken);
+        var verdict = report.Verdict.ToString().ToLowerInvariant();
+        activity?.SetTag("securegen.verdict", verdict);
+        activity?.SetTag("securegen.analysis.findings", report.Findings.Count);
+        SecureGenMeters.AnalysisDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>("verdict", verdict));
+        return report;
+    }
+
+    private async Task<AnalysisReport> AnalyzeCoreAsync(string code, CancellationToken cancellationToken)
+    {
         var toolRuns = _tools.Select(t => RunContainedAsync(t, code, cancellationToken)).ToList();
 
         var runs = new List<ToolRun>();

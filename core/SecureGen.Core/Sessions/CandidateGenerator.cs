@@ -1,5 +1,6 @@
 using SecureGen.Core.Analysis;
 using SecureGen.Core.Generation;
+using SecureGen.Core.Telemetry;
 
 namespace SecureGen.Core.Sessions;
 
@@ -22,14 +23,23 @@ public sealed class CandidateGenerator(IChatModel model, ISyntaxChecker syntax)
 
         var chat = new ChatRequest(request.Messages, request.Model, request.Temperature, MaxTokens: request.MaxTokens, Seed: request.Seed, Samples: request.Count);
         ChatReply reply;
-        try
+        using (var activity = SecureGenTelemetry.Source.StartActivity(SecureGenTelemetry.LlmCallSpan, System.Diagnostics.ActivityKind.Client))
         {
-            reply = await model.CompleteAsync(chat, cancellationToken);
-        }
-        catch (LlmEndpointException e)
-        {
-            var failed = new LlmCall(request.Purpose, request.Model, 0, 0, 0, Simulated: false, Error: e.Message, Retries: e.Retries, Samples: request.Count);
-            throw new InfrastructureFailureException(e.Message, [failed]);
+            activity?.SetTag("gen_ai.request.model", request.Model);
+            activity?.SetTag("securegen.llm.purpose", request.Purpose);
+            activity?.SetTag("securegen.llm.samples", request.Count);
+            try
+            {
+                reply = await model.CompleteAsync(chat, cancellationToken);
+            }
+            catch (LlmEndpointException e)
+            {
+                LlmTelemetry.RecordFailure(activity, request.Model, e);
+                var failed = new LlmCall(request.Purpose, request.Model, 0, 0, 0, Simulated: false, Error: e.Message, Retries: e.Retries, Samples: request.Count);
+                throw new InfrastructureFailureException(e.Message, [failed]);
+            }
+
+            LlmTelemetry.RecordReply(activity, reply);
         }
 
         var call = new LlmCall(request.Purpose, reply.Model, reply.PromptTokens, reply.CompletionTokens, reply.LatencyMs, reply.Simulated,

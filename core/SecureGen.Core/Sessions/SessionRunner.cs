@@ -2,6 +2,7 @@ using SecureGen.Core.Benchmarks.Judging;
 using SecureGen.Core.Metrics;
 using SecureGen.Core.Retrieval;
 using SecureGen.Core.Strategies;
+using SecureGen.Core.Telemetry;
 
 namespace SecureGen.Core.Sessions;
 
@@ -17,6 +18,37 @@ public sealed class SessionRunner(StrategyCatalog strategies, SecureExampleRetri
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(backend);
+        // The session's span: the grain calls and LLM calls it makes are its children, so one session is one trace.
+        using var activity = SecureGenTelemetry.Source.StartActivity(SecureGenTelemetry.SessionSpan);
+        activity?.SetTag("securegen.session.id", input.SessionId);
+        activity?.SetTag("securegen.run.id", input.RunId);
+        activity?.SetTag("securegen.strategy", input.Strategy);
+        activity?.SetTag("securegen.task.id", input.Task.Id);
+        SessionResult result;
+        try
+        {
+            result = await RunCoreAsync(input, backend, cancellationToken);
+        }
+        catch (Exception e)
+        {
+            // The grain retries or records a fault; the span says why this attempt ended without a result.
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, $"{e.GetType().Name}: {e.Message}");
+            throw;
+        }
+
+        var verdict = result.Verdict.ToString().ToLowerInvariant();
+        activity?.SetTag("securegen.verdict", verdict);
+        if (result.InfrastructureFailure is { } failure)
+        {
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, failure);
+        }
+
+        SecureGenMeters.SessionsCompleted.Add(1, new("verdict", verdict), new("strategy", input.Strategy));
+        return result;
+    }
+
+    private async Task<SessionResult> RunCoreAsync(SessionInput input, ISessionBackend backend, CancellationToken cancellationToken)
+    {
         var started = clock.GetTimestamp();
         var context = new BackedSessionContext(input, backend, retrieval);
         var session = new TracingSessionContext(context);

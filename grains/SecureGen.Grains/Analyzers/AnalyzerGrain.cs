@@ -3,6 +3,7 @@ using SecureGen.Core.Analysis;
 using SecureGen.Core.Sessions;
 using SecureGen.Grains.Interfaces;
 using SecureGen.Grains.Placement;
+using SecureGen.Grains.Telemetry;
 
 namespace SecureGen.Grains.Analyzers;
 
@@ -12,11 +13,12 @@ namespace SecureGen.Grains.Analyzers;
 /// </summary>
 [StatelessWorker]
 [RequiredRole(SiloRole.Analyzer)]
-public sealed class AnalyzerGrain(ICodeAnalyzer analyzer) : Grain, IAnalyzerGrain
+public sealed class AnalyzerGrain(ICodeAnalyzer analyzer, ClusterLoadMetrics load) : Grain, IAnalyzerGrain
 {
     public async Task<IReadOnlyList<AnalysisReport>> AnalyzeAsync(IReadOnlyList<CandidateCode> candidates)
     {
         ArgumentNullException.ThrowIfNull(candidates);
+        using var backlog = load.TrackAnalysis(candidates.Count);
         return await Task.WhenAll(candidates.Select(c => analyzer.AnalyzeAsync(c.Code, CancellationToken.None)));
     }
 }

@@ -5,6 +5,7 @@ using Orleans.Streams;
 using SecureGen.Core.Sessions;
 using SecureGen.Grains.Interfaces;
 using SecureGen.Grains.Placement;
+using SecureGen.Grains.Telemetry;
 
 namespace SecureGen.Grains.Runs;
 
@@ -21,6 +22,7 @@ public sealed partial class RunGrain(
     [PersistentState("run", GrainStorage.Name)] IPersistentState<RunState> state,
     IOptions<GrainOptions> options,
     TimeProvider clock,
+    ClusterLoadMetrics load,
     ILogger<RunGrain> logger) : Grain, IRunGrain, IRemindable
 {
     private const string ReminderName = "reconcile";
@@ -45,6 +47,12 @@ public sealed partial class RunGrain(
         }
 
         this.RegisterGrainTimer(_ => FlushAsync(), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        load.SetPendingSessions(this.GetPrimaryKeyString(), 0);
         return Task.CompletedTask;
     }
 
@@ -136,6 +144,7 @@ public sealed partial class RunGrain(
         finally
         {
             _dispatching = false;
+            load.SetPendingSessions(this.GetPrimaryKeyString(), state.State.Plan.Count - state.State.Next);
         }
     }
 

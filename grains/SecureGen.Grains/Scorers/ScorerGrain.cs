@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Concurrency;
 using SecureGen.Core.Scoring;
 using SecureGen.Core.Sessions;
+using SecureGen.Core.Telemetry;
 using SecureGen.Grains.Interfaces;
 using SecureGen.Grains.Placement;
 
@@ -74,6 +75,7 @@ public sealed class ScorerGrain(IServiceProvider services, ScorerMetrics metrics
         }
 
         var codes = batch.SelectMany(p => p.Candidates.Select(c => c.Code)).ToList();
+        using var activity = SecureGenTelemetry.Source.StartActivity(SecureGenTelemetry.ScorerBatchSpan)?.SetTag("securegen.scorer.batch.size", codes.Count);
         var started = Stopwatch.GetTimestamp();
         // Inference is CPU (or GPU) work: off the grain's scheduler, so new requests gather for the next batch meanwhile.
         var result = await Task.Run(() => _scorer!.Score(codes));

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Orleans.Hosting;
 using Orleans.TestingHost;
 using SecureGen.Core.Retrieval;
@@ -37,7 +38,9 @@ internal sealed class GrainCluster : IAsyncDisposable
     /// <param name="services">Adds the domain services (model, analyzer, ...) to a silo of the given roles.</param>
     /// <param name="redis">Keep grain state and reminders in this Redis (so they outlive a silo); null keeps them in memory.</param>
     /// <param name="silos">How many silos start now (default: one per entry of <paramref name="roles"/>); later ones take the next roles.</param>
-    public static async Task<GrainCluster> StartAsync(string[] roles, Action<SiloRoles, IServiceCollection> services, GrainOptions? grains = null, Action<ISiloBuilder>? silo = null, string? redis = null, int? silos = null)
+    /// <param name="host">Anything else for each silo's host (e.g. telemetry).</param>
+    /// <param name="traceGrainCalls">Grain calls (the client's too) carry trace context, as where traces are exported.</param>
+    public static async Task<GrainCluster> StartAsync(string[] roles, Action<SiloRoles, IServiceCollection> services, GrainOptions? grains = null, Action<ISiloBuilder>? silo = null, string? redis = null, int? silos = null, Action<IHostApplicationBuilder>? host = null, bool traceGrainCalls = false)
     {
         var dir = Directory.CreateTempSubdirectory("sg-grains-").FullName;
         var store = new SqliteSessionStore(Path.Combine(dir, "store.db"));
@@ -58,15 +61,16 @@ internal sealed class GrainCluster : IAsyncDisposable
         }
 
         var builder = new InProcessTestClusterBuilder((short)(silos ?? roles.Length));
-        builder.ConfigureSiloHost((options, host) =>
+        builder.ConfigureSiloHost((options, siloHost) =>
         {
             var siloRoles = RolesOf(options.SiloName);
 
-            host.Services.AddSingleton<ISessionStore>(store);
-            host.Services.TryAddSingleton(StrategyCatalog.Default);
-            host.Services.TryAddSingleton(new SecureExampleRetrieval(new InMemorySecureCodeBase()));
-            host.Services.AddSecureGenGrainServices(grains ?? FastGrains());
-            services(siloRoles, host.Services);
+            siloHost.Services.AddSingleton<ISessionStore>(store);
+            siloHost.Services.TryAddSingleton(StrategyCatalog.Default);
+            siloHost.Services.TryAddSingleton(new SecureExampleRetrieval(new InMemorySecureCodeBase()));
+            siloHost.Services.AddSecureGenGrainServices(grains ?? FastGrains());
+            services(siloRoles, siloHost.Services);
+            host?.Invoke(siloHost);
         });
         builder.ConfigureSilo((options, siloBuilder) =>
         {
@@ -84,11 +88,18 @@ internal sealed class GrainCluster : IAsyncDisposable
                 siloBuilder.UseRedisReminderService(o => o.ConfigurationOptions = address.Clone());
             }
 
-            siloBuilder.AddSecureGenGrains(RolesOf(options.SiloName));
+            siloBuilder.AddSecureGenGrains(RolesOf(options.SiloName), traceGrainCalls: traceGrainCalls);
             silo?.Invoke(siloBuilder);
         });
         builder.ConfigureClientHost(host => host.Services.AddSecureGenSerialization());
-        builder.ConfigureClient(client => client.AddMemoryStreams(StreamNames.Provider));
+        builder.ConfigureClient(client =>
+        {
+            client.AddMemoryStreams(StreamNames.Provider);
+            if (traceGrainCalls)
+            {
+                client.AddActivityPropagation();
+            }
+        });
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return new GrainCluster(cluster, dir, store);

@@ -6,6 +6,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using SecureGen.Core.Telemetry;
 
 namespace SecureGen.Core.Analysis.Sandbox;
 
@@ -41,6 +42,17 @@ public sealed partial class BubblewrapSandboxRunner : ISandboxRunner, IDisposabl
     public async Task<SandboxResult> RunTestsAsync(SandboxJob job, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
+        using var activity = SecureGenTelemetry.Source.StartActivity(SecureGenTelemetry.SandboxSpan);
+        var result = await RunTestsCoreAsync(job, cancellationToken);
+        var status = result.Status.ToString().ToLowerInvariant();
+        activity?.SetTag("securegen.sandbox.status", status);
+        activity?.SetTag("securegen.sandbox.tests", result.Tests.Count);
+        SecureGenMeters.SandboxDuration.Record(result.Duration.TotalMilliseconds, new KeyValuePair<string, object?>("status", status));
+        return result;
+    }
+
+    private async Task<SandboxResult> RunTestsCoreAsync(SandboxJob job, CancellationToken cancellationToken)
+    {
         job.Validate();
         var limits = job.Limits ?? _options.Limits;
         limits.Validate();
