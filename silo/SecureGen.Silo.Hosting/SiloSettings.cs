@@ -40,7 +40,18 @@ public sealed class SiloSettings
     /// <summary>How long a stopping silo lets in-flight work finish before it hands the rest to the cluster.</summary>
     public int ShutdownTimeoutSeconds { get; set; } = 30;
 
+    /// <summary>The AES key file that encrypts tenants' LLM keys; default: beside a SQLite store, else securegen-secrets.key in the working folder.</summary>
+    public string? SecretsKeyFile { get; set; }
+
+    public string ResolvedSecretsKeyFile => SecretsKeyFile ?? DefaultSecretsKeyFile(Database);
+
     public SiloRoles ParsedRoles => SiloRoles.Parse(Roles);
+
+    public const string SecretsKeyFileName = "securegen-secrets.key";
+
+    public static string DefaultSecretsKeyFile(string database) => Core.Storage.PostgresConnectionString.IsPostgres(database)
+        ? SecretsKeyFileName
+        : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(database)) ?? ".", SecretsKeyFileName);
 
     public OrleansSettings ToOrleansSettings() => new()
     {
