@@ -109,7 +109,7 @@ public sealed class RunService(IClusterClient cluster, TenantStore tenants, ISes
     {
         ArgumentNullException.ThrowIfNull(run);
         var status = await cluster.GetGrain<IRunGrain>(run.RunId).GetStatusAsync();
-        if (run.Active && Ended(status))
+        if (run.Active && (status.IsEnded || (status.Planned == 0 && clock.GetUtcNow() - run.SubmittedAt > LostAfter)))
         {
             await tenants.MarkEndedAsync(run.RunId, status.Cancelled, cancellationToken);
         }
@@ -135,6 +135,12 @@ public sealed class RunService(IClusterClient cluster, TenantStore tenants, ISes
             await StatusAsync(run, cancellationToken);
         }
     }
+
+    /// <summary>
+    /// A run its grain does not know this long after admission lost its state (an embedded service restarted): it no
+    /// longer counts. Before that it may just be admitted and not yet submitted, and must keep counting.
+    /// </summary>
+    private static readonly TimeSpan LostAfter = TimeSpan.FromMinutes(1);
 
     /// <summary>Ended, or unknown to the grain (an embedded service restarted and its memory state is gone): either way no longer running.</summary>
     public static bool Ended(RunStatus status)
