@@ -33,8 +33,19 @@ public static class RunsEndpoints
         return app;
     }
 
-    private static async Task<IResult> SubmitAsync(RunRequest? request, HttpContext http, RunService service)
+    /// <summary>The body is read here, after the key filter, so a caller without a key learns nothing from body errors.</summary>
+    private static async Task<IResult> SubmitAsync(HttpContext http, RunService service)
     {
+        RunRequest? request;
+        try
+        {
+            request = await http.Request.ReadFromJsonAsync<RunRequest>(http.RequestAborted);
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            return ApiErrors.Error(ApiErrorStyle.SecureGen, StatusCodes.Status400BadRequest, $"the body must be a JSON run request: {e.Message}", "invalid_request");
+        }
+
         if (request is null)
         {
             return ApiErrors.Error(ApiErrorStyle.SecureGen, StatusCodes.Status400BadRequest, "the body must be a JSON run request", "invalid_request");

@@ -25,7 +25,8 @@ internal static class AuthorizationTable
             var page = tag == "operator";
             foreach (var key in new string?[] { null, WrongKey })
             {
-                using var refused = await SendAsync(client(key), method, path);
+                // A broken body too: the key is checked before anything is read.
+                using var refused = await SendAsync(client(key), method, path, brokenBody: true);
                 if (page)
                 {
                     Assert.True(refused.StatusCode == HttpStatusCode.Redirect && refused.Headers.Location!.ToString().StartsWith("/login", StringComparison.Ordinal), $"{method} {template} with key {key ?? "(none)"}: {(int)refused.StatusCode}");
@@ -61,12 +62,12 @@ internal static class AuthorizationTable
         return checkedRoutes;
     }
 
-    private static Task<HttpResponseMessage> SendAsync(HttpClient client, string method, string path)
+    private static Task<HttpResponseMessage> SendAsync(HttpClient client, string method, string path, bool brokenBody = false)
     {
         var request = new HttpRequestMessage(new HttpMethod(method), new Uri(path, UriKind.Relative));
         if (method == "POST")
         {
-            request.Content = new StringContent(path.StartsWith("/v1", StringComparison.Ordinal)
+            request.Content = new StringContent(brokenBody ? "{" : path.StartsWith("/v1", StringComparison.Ordinal)
                 ? """{"model":"securegen/baseline","messages":[{"role":"user","content":"Write a function that adds two numbers."}]}"""
                 : "{}", Encoding.UTF8, "application/json");
         }

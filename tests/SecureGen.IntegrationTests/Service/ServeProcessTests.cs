@@ -173,4 +173,40 @@ public sealed class ServeProcessTests(ServeProcessFixture serve) : IClassFixture
         Assert.Equal(stored.Length, ended.GetProperty("completed").GetInt32());
         Assert.Equal(stored.Length, ended.GetProperty("sessions_stored").GetInt32());
     }
+
+    [Fact]
+    public async Task Eval_generate_and_report_with_server_write_their_usual_output_from_the_service()
+    {
+        var output = Directory.CreateTempSubdirectory("sg-eval-server-").FullName;
+        var copy = Path.Combine(output, "copy");
+        var prompt = Path.Combine(output, "prompt.txt");
+        await File.WriteAllTextAsync(prompt, Prompt, TestContext.Current.CancellationToken);
+        try
+        {
+            var server = serve.BaseAddress.ToString();
+            var eval = await Support.CliProcess.RunAsync("eval", "--server", server, "--api-key", serve.OwnerKey, "--strategy", "baseline", "--tasks", "2", "--out", output);
+            var lines = await File.ReadAllLinesAsync(Path.Combine(output, "results.jsonl"), TestContext.Current.CancellationToken);
+            var runId = JsonDocument.Parse(lines[0]).RootElement.GetProperty("run_id").GetString()!;
+            var report = await Support.CliProcess.RunAsync("report", copy, "--server", server, "--api-key", serve.OwnerKey, "--run", runId);
+            var generate = await Support.CliProcess.RunAsync("generate", "--server", server, "--api-key", serve.OwnerKey, "--strategy", "securecoder", "--prompt-file", prompt);
+            var refused = await Support.CliProcess.RunAsync("eval", "--server", server, "--api-key", AuthorizationTable.WrongKey, "--out", output);
+
+            Assert.True(eval.ExitCode == 0, eval.Stderr + eval.Stdout);
+            Assert.Equal(2, lines.Length);
+            Assert.True(File.Exists(Path.Combine(output, "metrics.json")));
+            Assert.True(File.Exists(Path.Combine(output, "report.html")));
+            Assert.True(File.Exists(Path.Combine(output, "results.sarif")));
+            Assert.True(report.ExitCode == 0, report.Stderr + report.Stdout);
+            Assert.Equal(lines, await File.ReadAllLinesAsync(Path.Combine(copy, "results.jsonl"), TestContext.Current.CancellationToken));
+            Assert.True(generate.ExitCode == 0, generate.Stderr);
+            Assert.False(string.IsNullOrWhiteSpace(generate.Stdout));
+            Assert.Contains("securecoder: ", generate.Stderr, StringComparison.Ordinal);
+            Assert.Equal(2, refused.ExitCode);
+            Assert.Contains("401", refused.Stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(output, recursive: true);
+        }
+    }
 }

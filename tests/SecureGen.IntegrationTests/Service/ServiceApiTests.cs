@@ -156,11 +156,13 @@ public sealed class ServiceApiTests
         using var unknownStrategy = await client.PostAsJsonAsync("/api/runs", new { strategies = UnknownStrategy }, TestContext.Current.CancellationToken);
         using var unknownDataset = await client.PostAsJsonAsync("/api/runs", new { dataset = "no-such-dataset" }, TestContext.Current.CancellationToken);
         using var badParameter = await client.PostAsJsonAsync("/api/runs", new { parameters = new Dictionary<string, string> { ["nope"] = "1" } }, TestContext.Current.CancellationToken);
+        using var notJson = await client.PostAsync(new Uri("/api/runs", UriKind.Relative), new StringContent("{", System.Text.Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.BadRequest, unknownStrategy.StatusCode);
         Assert.Contains("no-such-strategy", await unknownStrategy.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, unknownDataset.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, badParameter.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, notJson.StatusCode);
     }
 
     /// <summary>Listens to the service's quota rejection counter.</summary>
