@@ -102,8 +102,21 @@ public sealed class RunService(IClusterClient cluster, TenantStore tenants, ISes
     {
         ArgumentNullException.ThrowIfNull(tenant);
         var run = await tenants.FindRunAsync(runId, cancellationToken);
+        if (run is null && tenant.IsOperator)
+        {
+            // Runs submitted straight to the cluster (`eval --cluster`) have no owner; operators see them all the same.
+            var status = await cluster.GetGrain<IRunGrain>(runId).GetStatusAsync();
+            if (status.Planned > 0 || await store.CountRunAsync(runId, cancellationToken) > 0 || (await store.ListFaultsAsync(runId, cancellationToken)).Count > 0)
+            {
+                return new TenantRun(runId, UnownedTenant, EvalKind, status.Planned, "submitted to the cluster directly", status.SubmittedAt ?? clock.GetUtcNow(), false, status.Cancelled);
+            }
+        }
+
         return tenant.MaySee(run) ? run : null;
     }
+
+    /// <summary>The owner shown for runs that did not come through the API.</summary>
+    public const string UnownedTenant = "(cluster)";
 
     public async Task<RunStatus> StatusAsync(TenantRun run, CancellationToken cancellationToken)
     {
