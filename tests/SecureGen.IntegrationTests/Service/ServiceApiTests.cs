@@ -46,6 +46,26 @@ public sealed class ServiceApiTests
     }
 
     [Fact]
+    public async Task A_run_submitted_to_the_cluster_directly_is_seen_by_operators_only()
+    {
+        await using var service = await InProcessService.StartAsync();
+        var operatorKey = await service.AddTenantAsync("ops", isOperator: true);
+        var tenantKey = await service.AddTenantAsync("someone");
+        var runId = "run-direct-" + Guid.NewGuid().ToString("N")[..8];
+        var task = new Core.Sessions.SessionTask("direct", "builtin", "def add(a, b):\n    \"\"\"Add.\"\"\"\n", null, "add", null);
+        var input = new Core.Sessions.SessionInput(runId, Core.Sessions.SessionIds.For(runId, task.Id, "baseline", 0), task, "baseline", 0, 1, "securegen-simulator", 0.8f, 256);
+        await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<IClusterClient>(service.App.Services)
+            .GetGrain<SecureGen.Grains.Interfaces.IRunGrain>(runId).SubmitAsync(new SecureGen.Grains.Interfaces.RunSubmission([input], 1));
+
+        var seen = await ServiceCalls.StatusAsync(service.Client(operatorKey), runId);
+        using var hidden = await service.Client(tenantKey).GetAsync(new Uri($"/api/runs/{runId}", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.Equal(RunService.UnownedTenant, seen.GetProperty("tenant").GetString());
+        Assert.Equal(1, seen.GetProperty("planned").GetInt32());
+        Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
+    }
+
+    [Fact]
     public async Task Twenty_parallel_submissions_over_a_quota_of_two_concurrent_runs_admit_exactly_two_and_refuse_the_rest_with_429()
     {
         // A slow model keeps the admitted runs in progress while the others arrive.
