@@ -12,6 +12,8 @@ root.Subcommands.Add(SiloCommand.Create());
 root.Subcommands.Add(ReportCommand.Create());
 root.Subcommands.Add(CompareCommand.Create());
 root.Subcommands.Add(ScorerCommand.Create());
+root.Subcommands.Add(ServeCommand.Create());
+root.Subcommands.Add(TenantsCommand.Create());
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0 && parse.Action is ParseErrorAction)
 {

@@ -12,6 +12,9 @@ public interface IRunGrain : IGrainWithStringKey
 
     Task<RunStatus> GetStatusAsync();
 
+    /// <summary>Stops dispatching (idempotent): sessions in flight finish and their results are kept; the rest never start.</summary>
+    Task<RunStatus> CancelAsync();
+
     /// <summary>Called by a session grain when its result is stored or it faulted for good.</summary>
     Task SessionFinishedAsync(SessionCompleted completion);
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Orleans.Dashboard;
+using SecureGen.Silo.Hosting.Api;
 
 namespace SecureGen.Silo.Hosting;
 
@@ -7,7 +8,7 @@ public static class SiloApplicationExtensions
 {
     public const string DashboardPath = "/dashboard";
 
-    /// <summary>The silo's HTTP surface: health always, Prometheus metrics where telemetry serves them; the run API and the Orleans dashboard on api silos.</summary>
+    /// <summary>The silo's HTTP surface: health always, Prometheus metrics where telemetry serves them; the tenants' API, the OpenAI-compatible endpoint, the runs page and the Orleans dashboard on api silos.</summary>
     public static WebApplication MapSecureGenSilo(this WebApplication app, SiloSettings settings)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -20,7 +21,7 @@ public static class SiloApplicationExtensions
 
         if (settings.ParsedRoles.Api)
         {
-            app.MapSecureGenRunApi();
+            app.MapSecureGenApi();
             app.MapOrleansDashboard(DashboardPath);
         }
 

@@ -12,6 +12,7 @@ using SecureGen.Core.Storage;
 using SecureGen.Core.Strategies;
 using SecureGen.Grains;
 using SecureGen.Grains.Placement;
+using SecureGen.Silo.Hosting.Api;
 
 namespace SecureGen.Silo.Hosting;
 
@@ -74,6 +75,11 @@ public static class SiloServiceCollectionExtensions
         {
             // SecCoder's secure code base: the built-in benchmark's secure references shipped with the silo.
             services.AddSecureGenRetrieval(new BuiltinDatasetLoader().Load(null));
+        }
+
+        if (roles.Api)
+        {
+            services.AddSecureGenApi(settings);
         }
 
         var grains = builder.Configuration.GetSection(GrainOptions.Section).Get<GrainOptions>() ?? new GrainOptions();

@@ -45,7 +45,18 @@ public sealed class SiloSettings
     /// <summary>OpenTelemetry: OTLP endpoint, Prometheus endpoint, sampling ("SecureGen:Telemetry").</summary>
     public TelemetrySettings Telemetry { get; set; } = new();
 
+    /// <summary>The AES key file that encrypts tenants' LLM keys; default: beside a SQLite store, else securegen-secrets.key in the working folder.</summary>
+    public string? SecretsKeyFile { get; set; }
+
+    public string ResolvedSecretsKeyFile => SecretsKeyFile ?? DefaultSecretsKeyFile(Database);
+
     public SiloRoles ParsedRoles => SiloRoles.Parse(Roles);
+
+    public const string SecretsKeyFileName = "securegen-secrets.key";
+
+    public static string DefaultSecretsKeyFile(string database) => Core.Storage.PostgresConnectionString.IsPostgres(database)
+        ? SecretsKeyFileName
+        : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(database)) ?? ".", SecretsKeyFileName);
 
     /// <param name="environmentOtlpEndpoint">OTEL_EXPORTER_OTLP_ENDPOINT, which turns trace propagation on like the setting.</param>
     public OrleansSettings ToOrleansSettings(string? environmentOtlpEndpoint = null) => new()

@@ -45,7 +45,7 @@ public sealed class DashboardPageTests : IDisposable
             Assert.False(eval.HasExited, "the run ended before the dashboard showed its grains");
             Assert.True(await sessionGrains.IsVisibleAsync());
             Assert.Empty(offSite);
-            var screenshot = Path.Combine(HeadlessChromium.ResultsFolder(), "dashboard-screenshot.png");
+            var screenshot = Path.Combine(HeadlessChromium.ResultsFolder(), "eval-dashboard-screenshot.png");
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
             Assert.True(new FileInfo(screenshot).Length > 10_000);
         }

@@ -40,12 +40,14 @@ internal static class EvalCommand
         var db = new Option<string?>("--db") { Description = "With --cluster: the cluster's PostgreSQL (connection string or postgres:// URL); default SECUREGEN_DB." };
         var dashboard = new Option<int?>("--dashboard") { Description = "Serve the Orleans dashboard of the embedded silo on this loopback port during the run (http://127.0.0.1:PORT/dashboard)." };
         var workers = new Option<int>("--analysis-workers") { Description = "Persistent Python analysis workers.", DefaultValueFactory = _ => PythonWorkerOptions.DefaultWorkerCount };
+        var server = new Option<string?>("--server") { Description = "Run on a SecureGen service (securegen serve or an api silo) at this URL; --api-key is then the tenant's key." };
         var strategyOptions = StrategyOptions.Create();
 
         var command = new Command("eval", "Evaluate generation strategies on a dataset.")
         {
             dataset, datasetPath, strategy, samples, output, endpoint, apiKey, model, config, noCache, seed, temperature, maxTokens, tasks, concurrency, workers, cluster, db, dashboard,
         };
+        command.Options.Add(server);
         strategyOptions.AddTo(command);
         var runOptions = EvalRunOptions.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
@@ -95,6 +97,20 @@ internal static class EvalCommand
             if (selected is null)
             {
                 return CliError.Report(selectionProblem!);
+            }
+
+            if (parse.GetValue(server) is { } serverUrl)
+            {
+                var (client, serverProblem) = Serve.ServerClient.Open(serverUrl, parse.GetValue(apiKey));
+                if (client is null)
+                {
+                    return CliError.Report(serverProblem!);
+                }
+
+                using (client)
+                {
+                    return await client.EvalAsync(selected, AnsiConsole.Console, cancellationToken);
+                }
             }
 
             return await EvalRunner.RunAsync(selected, AnsiConsole.Console, cancellationToken);

@@ -28,6 +28,8 @@ internal static class GenerateCommand
         {
             promptFile, strategy, sarif, resultJson, cwe, endpoint, apiKey, model, seed, temperature, maxTokens, workers,
         };
+        var server = new Option<string?>("--server") { Description = "Generate on a SecureGen service at this URL; --api-key is then the tenant's key." };
+        command.Options.Add(server);
         strategyOptions.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -59,6 +61,20 @@ internal static class GenerateCommand
                 path, parsed.Strategies[0], parse.GetValue(cwe), parsed.Parameters, !parse.GetValue(strategyOptions.NoStorePrompts), endpointUri, parse.GetValue(apiKey),
                 parse.GetValue(model), parse.GetValue(strategyOptions.EmbeddingModel), parse.GetValue(seed), parse.GetValue(temperature), parse.GetValue(maxTokens),
                 parse.GetValue(workers), parse.GetValue(sarif), parse.GetValue(resultJson));
+            if (parse.GetValue(server) is { } serverUrl)
+            {
+                var (client, serverProblem) = Serve.ServerClient.Open(serverUrl, parse.GetValue(apiKey));
+                if (client is null)
+                {
+                    return CliError.Report(serverProblem!);
+                }
+
+                using (client)
+                {
+                    return await client.GenerateAsync(request, cancellationToken);
+                }
+            }
+
             return await GenerateRunner.RunAsync(request, cancellationToken);
         });
         return command;

@@ -7,6 +7,7 @@ using Orleans.Hosting;
 using SecureGen.Cli.Output;
 using SecureGen.Core.Benchmarks;
 using SecureGen.Core.Reporting;
+using SecureGen.Core.Sessions;
 using SecureGen.Core.Storage;
 using SecureGen.Grains.Interfaces;
 using SecureGen.Silo.Hosting;
@@ -49,7 +50,7 @@ internal static class ClusterEvalRunner
         }
 
         // Silos own the endpoints; sessions ask for the model the user named, else the silos' default.
-        var plan = RunPlan.Create(runId, tasks, settings, settings.Model ?? string.Empty);
+        var plan = RunPlan.Create(runId, tasks, settings.PlanOptions, settings.Model ?? string.Empty);
         ResumeSupport.Record(settings, runId, plan.Sessions.Count);
         foreach (var skipped in plan.Skipped)
         {

@@ -105,7 +105,7 @@ internal static class EvalRunner
 
     private static async Task<int> RunOnEmbeddedSiloAsync(EvalSettings settings, string runId, IReadOnlyList<BenchmarkTask> tasks, IReadOnlyList<BenchmarkTask> codeBaseTasks, LlmSetup llm, SqliteResponseCache? cache, IAnsiConsole console, CancellationToken cancellationToken)
     {
-        var plan = RunPlan.Create(runId, tasks, settings, llm.Model);
+        var plan = RunPlan.Create(runId, tasks, settings.PlanOptions, llm.Model);
         foreach (var skipped in plan.Skipped)
         {
             console.MarkupLineInterpolated($"[grey]skipped {skipped}[/]");

@@ -44,4 +44,7 @@ internal sealed record EvalSettings(
 
     /// <summary>Hidden --simulator-latency-ms: slows the in-process simulator (tests that stop a run midway).</summary>
     public int SimulatorLatencyMs { get; init; }
+
+    /// <summary>How the plan samples each (task, strategy): the part of the settings the shared run plan reads.</summary>
+    public Core.Sessions.RunPlanOptions PlanOptions => new(Strategies, Samples, Seed, Temperature, MaxTokens, Parameters, StorePrompts);
 }

@@ -25,7 +25,7 @@ internal static class RunFollower
             {
                 await Task.WhenAny(progress.Completion, Task.Delay(PollInterval, cancellationToken));
                 cancellationToken.ThrowIfCancellationRequested();
-                if ((await run.GetStatusAsync()).IsFinished)
+                if ((await run.GetStatusAsync()).IsEnded)
                 {
                     await FillInFromStoreAsync(store, runId, progress, cancellationToken);
                     break;

@@ -68,7 +68,7 @@ public sealed partial class RunGrain(
             LogSubmitted(logger, submission.Sessions.Count, state.State.MaxInFlight);
         }
 
-        if (!Status().IsFinished)
+        if (!Status().IsEnded)
         {
             await this.RegisterOrUpdateReminder(ReminderName, _options.RunReminderPeriod, _options.RunReminderPeriod);
         }
@@ -77,6 +77,25 @@ public sealed partial class RunGrain(
     }
 
     public Task<RunStatus> GetStatusAsync() => Task.FromResult(Status());
+
+    public async Task<RunStatus> CancelAsync()
+    {
+        if (!state.State.Cancelled && !Status().IsFinished)
+        {
+            state.State.Cancelled = true;
+            await state.WriteStateAsync();
+            LogCancelled(logger, state.State.InFlight.Count);
+        }
+
+        var status = Status();
+        if (status.IsEnded)
+        {
+            await FinishAsync();
+        }
+
+        await PublishAsync(status);
+        return status;
+    }
 
     public async Task SessionFinishedAsync(SessionCompleted completion)
     {
@@ -87,7 +106,7 @@ public sealed partial class RunGrain(
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (Status().IsFinished)
+        if (Status().IsEnded)
         {
             await FinishAsync();
             return;
@@ -129,7 +148,7 @@ public sealed partial class RunGrain(
         try
         {
             var run = state.State;
-            while (run.InFlight.Count < run.MaxInFlight && run.Next < run.Plan.Count)
+            while (!run.Cancelled && run.InFlight.Count < run.MaxInFlight && run.Next < run.Plan.Count)
             {
                 var input = run.Plan[run.Next++];
                 _dirty = true;
@@ -176,13 +195,13 @@ public sealed partial class RunGrain(
         AddUsage(completion);
         _dirty = true;
         var status = Status();
-        if (status.IsFinished)
+        if (status.IsEnded)
         {
             await FinishAsync();
         }
 
         var now = clock.GetUtcNow();
-        if (status.IsFinished || now - _lastProgress >= ProgressInterval)
+        if (status.IsEnded || now - _lastProgress >= ProgressInterval)
         {
             _lastProgress = now;
             await PublishAsync(status);
@@ -251,11 +270,14 @@ public sealed partial class RunGrain(
     {
         var run = state.State;
         return new RunStatus(this.GetPrimaryKeyString(), run.Plan.Count, run.Finished.Count - _faulted, _faulted, run.InFlight.Count,
-            _tokens, _costKnown ? _cost : null, _llmMs, _sessionMs, run.SubmittedAt);
+            _tokens, _costKnown ? _cost : null, _llmMs, _sessionMs, run.SubmittedAt, run.Cancelled);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run submitted: {Sessions} sessions planned, at most {MaxInFlight} in flight")]
     private static partial void LogSubmitted(ILogger logger, int sessions, int maxInFlight);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run cancelled: {InFlight} session(s) in flight finish and are kept, the rest are not started")]
+    private static partial void LogCancelled(ILogger logger, int inFlight);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Session {SessionId} could not be reached ({Reason}); asking again on the next reminder")]
     private static partial void LogSessionUnreachable(ILogger logger, string sessionId, string reason);

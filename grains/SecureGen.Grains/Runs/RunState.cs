@@ -25,4 +25,7 @@ public sealed class RunState
 
     [Id(5)]
     public DateTimeOffset? SubmittedAt { get; set; }
+
+    [Id(6)]
+    public bool Cancelled { get; set; }
 }

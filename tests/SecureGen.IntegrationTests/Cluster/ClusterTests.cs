@@ -146,7 +146,10 @@ public sealed class ClusterTests(ClusterServers servers) : IClassFixture<Cluster
         Tools.RequireBandit();
         var endpoint = await StartSimulatorAsync(latencyMs: 0);
         var silo = await StartSiloAsync("all", endpoint);
+        var operatorTenant = await CliProcess.RunAsync("tenants", "add", "ops-" + Guid.NewGuid().ToString("N")[..8], "--operator", "--db", servers.Postgres, "--secrets-key", Path.Combine(_dir, "secrets.key"));
+        Assert.True(operatorTenant.ExitCode == 0, operatorTenant.Stderr);
         using var http = new HttpClient { BaseAddress = silo.HttpAddress };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", operatorTenant.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1]);
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/health/ready", TestContext.Current.CancellationToken)).StatusCode);
         var runId = "run-poison-" + Guid.NewGuid().ToString("N")[..8];
         var task = new SessionTask("sg_cwe089_find_user", "builtin", "def find_user(conn, username):\n    \"\"\"Find a user.\"\"\"\n", null, "find_user", 89);

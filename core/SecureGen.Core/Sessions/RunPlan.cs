@@ -1,21 +1,22 @@
 using SecureGen.Core.Benchmarks;
-using SecureGen.Core.Sessions;
 using SecureGen.Core.Strategies;
 
-namespace SecureGen.Cli.Eval;
+namespace SecureGen.Core.Sessions;
 
-/// <summary>One session per (task, strategy, sample), with deterministic ids and seeds.</summary>
-internal sealed record RunPlan(IReadOnlyList<SessionInput> Sessions, IReadOnlyList<string> Skipped)
+/// <summary>One session per (task, strategy, sample), with deterministic ids and seeds; the CLI and the runs API plan alike.</summary>
+public sealed record RunPlan(IReadOnlyList<SessionInput> Sessions, IReadOnlyList<string> Skipped)
 {
     /// <param name="model">The model sessions ask for: resolved from --model, the configuration, or the endpoint.</param>
-    public static RunPlan Create(string runId, IReadOnlyList<BenchmarkTask> tasks, EvalSettings settings, string model)
+    public static RunPlan Create(string runId, IReadOnlyList<BenchmarkTask> tasks, RunPlanOptions options, string model)
     {
+        ArgumentNullException.ThrowIfNull(tasks);
+        ArgumentNullException.ThrowIfNull(options);
         var plan = new List<SessionInput>();
         var skipped = new List<string>();
         foreach (var task in tasks)
         {
             var sessionTask = new SessionTask(task.Id, task.Dataset, task.Prompt, task.PromptCode, task.EntryPoint, task.Cwe, task.SecureReference, task.InsecureReference, task.TestSuite);
-            foreach (var strategy in settings.Strategies)
+            foreach (var strategy in options.Strategies)
             {
                 if (MissingInput(strategy, task) is { } missing)
                 {
@@ -23,7 +24,7 @@ internal sealed record RunPlan(IReadOnlyList<SessionInput> Sessions, IReadOnlyLi
                     continue;
                 }
 
-                for (var sample = 0; sample < settings.Samples; sample++)
+                for (var sample = 0; sample < options.Samples; sample++)
                 {
                     plan.Add(new SessionInput(
                         runId,
@@ -31,12 +32,12 @@ internal sealed record RunPlan(IReadOnlyList<SessionInput> Sessions, IReadOnlyLi
                         sessionTask,
                         strategy,
                         sample,
-                        Seed: settings.Seed + sample,
+                        Seed: options.Seed + sample,
                         model,
-                        settings.Temperature,
-                        settings.MaxTokens,
-                        settings.Parameters,
-                        settings.StorePrompts));
+                        options.Temperature,
+                        options.MaxTokens,
+                        options.Parameters,
+                        options.StorePrompts));
                 }
             }
         }
