@@ -215,9 +215,9 @@ public sealed class WarmSandboxTests
                 def test_wait(self):
                     time.sleep(600)
             """, limits: new SandboxLimits { WallClock = TimeSpan.FromSeconds(120) }), cancellation);
-        // This runner's server is the parent of the run's PID 1, the first process under a sandbox uid.
+        // This runner's own server (other tests' servers run beside it), once the run's PID 1 runs under a sandbox uid below it.
         var server = await WaitForAsync(() => Sandboxes.ProcessUids()
-            .Where(p => p.Uid is >= 60000 and <= 60999 && IsServer(p.Parent)).Select(p => p.Parent).FirstOrDefault());
+            .Where(p => p.Uid is >= 60000 and <= 60999 && runner.ServerProcessIds.Contains(p.Parent)).Select(p => p.Parent).FirstOrDefault());
 
         using (var process = Process.GetProcessById(server))
         {

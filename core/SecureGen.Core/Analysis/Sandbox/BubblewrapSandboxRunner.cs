@@ -306,6 +306,9 @@ public sealed partial class BubblewrapSandboxRunner : ISandboxRunner, IDisposabl
         }
     }
 
+    /// <summary>This runner's running fork servers, one per test framework in use.</summary>
+    internal IReadOnlyList<int> ServerProcessIds => [.. _servers.Values.Select(s => s.ProcessId).OfType<int>()];
+
     public void Dispose()
     {
         foreach (var server in _servers.Values)

@@ -21,6 +21,9 @@ internal sealed class SandboxForkServer(SandboxOptions options, string harnessSc
     private string _diagnostics = string.Empty;
     private bool _disposed;
 
+    /// <summary>The server process while it runs (tests kill it to check that its runs fail closed).</summary>
+    internal int? ProcessId => _process is { HasExited: false } process ? process.Id : null;
+
     /// <summary>
     /// Runs the job prepared in <paramref name="jobDirectory"/>; the exit status of its PID 1, or null when it
     /// did not finish within <paramref name="backstop"/> and was killed.
