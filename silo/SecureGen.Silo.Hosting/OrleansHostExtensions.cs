@@ -95,7 +95,9 @@ public static class OrleansHostExtensions
         ArgumentNullException.ThrowIfNull(silo);
         ArgumentNullException.ThrowIfNull(roles);
         silo.UseSiloMetadata(new Dictionary<string, string> { [SiloRole.MetadataKey] = string.Join(',', roles.Names) });
-        silo.Services.AddPlacementFilter<RolePlacementFilterStrategy, RolePlacementFilterDirector>(ServiceLifetime.Singleton);
+        // Transient: Orleans makes one strategy per grain type and initializes it with that type's role; a singleton
+        // would hold whichever type was initialized last and send every grain to that role's silos.
+        silo.Services.AddPlacementFilter<RolePlacementFilterStrategy, RolePlacementFilterDirector>(ServiceLifetime.Transient);
         silo.Services.PostConfigure<GrainTypeOptions>(o => RemoveGrainsOutside(o, roles));
         silo.AddMemoryStreams(StreamNames.Provider);
         if (traceGrainCalls)

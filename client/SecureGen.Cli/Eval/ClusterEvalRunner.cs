@@ -69,8 +69,7 @@ internal static class ClusterEvalRunner
             client
                 .UseRedisClustering(o => o.ConfigurationOptions = redis)
                 .Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (OrleansHostExtensions.ClusterId, OrleansHostExtensions.ClusterId))
-                .Configure<ClientMessagingOptions>(o => o.ResponseTimeout = OrleansHostExtensions.ResponseTimeout)
-                .AddMemoryStreams(StreamNames.Provider);
+                    .AddMemoryStreams(StreamNames.Provider);
             if (traced)
             {
                 client.AddActivityPropagation();

@@ -12,6 +12,7 @@ namespace SecureGen.Cli.Eval;
 internal static class RunFollower
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(10);
 
     public static async Task RunAsync(IClusterClient client, ISessionStore store, RunSubmission submission, string runId, RunProgress progress, CancellationToken cancellationToken)
     {
@@ -25,7 +26,7 @@ internal static class RunFollower
             {
                 await Task.WhenAny(progress.Completion, Task.Delay(PollInterval, cancellationToken));
                 cancellationToken.ThrowIfCancellationRequested();
-                if ((await run.GetStatusAsync()).IsEnded)
+                if (await StatusAsync(run) is { IsEnded: true })
                 {
                     await FillInFromStoreAsync(store, runId, progress, cancellationToken);
                     break;
@@ -34,7 +35,30 @@ internal static class RunFollower
         }
         finally
         {
-            await subscription.UnsubscribeAsync();
+            try
+            {
+                await subscription.UnsubscribeAsync().WaitAsync(CallTimeout, CancellationToken.None);
+            }
+            catch (Exception e) when (e is TimeoutException or OrleansException)
+            {
+                // The gateway the subscription went through is gone; the pub-sub forgets the observer with it.
+            }
+        }
+    }
+
+    /// <summary>
+    /// The run's status, or null when this poll got no answer: a call sent through a gateway silo that died
+    /// just then is never answered, and the next poll goes through another gateway.
+    /// </summary>
+    private static async Task<RunStatus?> StatusAsync(IRunGrain run)
+    {
+        try
+        {
+            return await run.GetStatusAsync().WaitAsync(CallTimeout, CancellationToken.None);
+        }
+        catch (Exception e) when (e is TimeoutException or OrleansException)
+        {
+            return null;
         }
     }
 
