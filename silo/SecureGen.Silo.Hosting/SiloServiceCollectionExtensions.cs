@@ -2,14 +2,17 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using SecureGen.Core.Analysis;
 using SecureGen.Core.Benchmarks;
 using SecureGen.Core.Generation;
 using SecureGen.Core.Generation.Caching;
 using SecureGen.Core.Generation.Configuration;
+using SecureGen.Core.Generation.Resilience;
 using SecureGen.Core.Scoring;
 using SecureGen.Core.Storage;
 using SecureGen.Core.Strategies;
+using SecureGen.Core.Tenancy;
 using SecureGen.Grains;
 using SecureGen.Grains.Placement;
 using SecureGen.Silo.Hosting.Api;
@@ -63,6 +66,10 @@ public static class SiloServiceCollectionExtensions
             services.AddSingleton<IResponseCache>(cache);
             services.AddHostedService<ResponseCacheInitializer>();
             services.AddSecureGenGeneration(configuration, cache);
+            // Tenants' sessions carry "tenant:ID"; their endpoint and key are read here, at the call, from the tenant store.
+            services.AddSecureGenTenantStore(settings);
+            services.AddSingleton<IChatEndpointResolver>(sp => new TenantChatModels(sp.GetRequiredService<TenantStore>(), sp.GetRequiredService<LlmClients>(), configuration, cache,
+                sp.GetService<TimeProvider>(), sp.GetService<ILoggerFactory>(), sp.GetService<IEndpointBudget>()));
         }
 
         if (roles.Has(SiloRole.Scorer))

@@ -27,6 +27,14 @@ internal static class ChatCompletionsEndpoint
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, state.Stopping.Token);
         var cancellationToken = linked.Token;
+        var apiKey = BearerKey(http.Request);
+        if (state.Options.ApiKey is { } expected && !string.Equals(apiKey, expected, StringComparison.Ordinal))
+        {
+            // Like OpenAI: a wrong or missing key is refused before anything else is looked at.
+            state.Statistics.Chat(state.Clock.GetUtcNow(), 401, 0, null, apiKey);
+            return OpenAiErrors.Error(401, "Incorrect API key provided (simulated).", "invalid_request_error", "invalid_api_key");
+        }
+
         JsonNode? body;
         try
         {
@@ -64,7 +72,7 @@ internal static class ChatCompletionsEndpoint
         var now = state.Clock.GetUtcNow();
         if (state.RateLimiter.TryAcquire() is { } wait)
         {
-            state.Statistics.Chat(now, 429, n, seed);
+            state.Statistics.Chat(now, 429, n, seed, apiKey);
             http.Response.Headers.RetryAfter = RetryAfterHeader.Format(wait);
             return OpenAiErrors.Error(429, $"Rate limit reached: {state.Options.RequestsPerMinute} requests per minute (simulated). Retry after {wait.TotalSeconds:0.###} s.", "rate_limit_exceeded");
         }
@@ -72,13 +80,13 @@ internal static class ChatCompletionsEndpoint
         var fault = state.Faults.NextRequest();
         if (fault.ServerErrorStatus is { } status)
         {
-            state.Statistics.Chat(now, status, n, seed);
+            state.Statistics.Chat(now, status, n, seed, apiKey);
             return OpenAiErrors.Error(status, $"The server had an error while processing your request (simulated {status}).", "server_error");
         }
 
         if (fault.Hang)
         {
-            state.Statistics.Chat(now, 599, n, seed);
+            state.Statistics.Chat(now, 599, n, seed, apiKey);
             await Task.Delay(TimeSpan.FromMilliseconds(state.Options.HangMs), state.Clock, cancellationToken);
             return OpenAiErrors.Error(504, "The simulated request hung and then timed out.", "server_error");
         }
@@ -114,7 +122,7 @@ internal static class ChatCompletionsEndpoint
             await Task.Delay(latency, state.Clock, cancellationToken);
         }
 
-        state.Statistics.Chat(now, 200, n, seed);
+        state.Statistics.Chat(now, 200, n, seed, apiKey);
         return Results.Json(new JsonObject
         {
             ["id"] = "chatcmpl-sim-" + Guid.NewGuid().ToString("N")[..16],
@@ -133,4 +141,10 @@ internal static class ChatCompletionsEndpoint
         JsonArray parts => string.Concat(parts.Select(p => p?["text"]?.GetValue<string>() ?? string.Empty)),
         _ => string.Empty,
     };
+
+    private static string? BearerKey(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
+    }
 }

@@ -6,6 +6,6 @@ namespace SecureGen.Simulator;
 /// <summary>Error bodies in the OpenAI shape.</summary>
 internal static class OpenAiErrors
 {
-    public static IResult Error(int status, string message, string type = "invalid_request_error") =>
-        Results.Json(new JsonObject { ["error"] = new JsonObject { ["message"] = message, ["type"] = type, ["code"] = null } }, statusCode: status);
+    public static IResult Error(int status, string message, string type = "invalid_request_error", string? code = null) =>
+        Results.Json(new JsonObject { ["error"] = new JsonObject { ["message"] = message, ["type"] = type, ["code"] = code } }, statusCode: status);
 }

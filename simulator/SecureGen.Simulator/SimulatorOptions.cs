@@ -15,6 +15,9 @@ public sealed class SimulatorOptions
     /// <summary>Path of the built-in tasks folder; found beside the app when null.</summary>
     public string? TasksFolder { get; set; }
 
+    /// <summary>When set, chat requests must carry "Authorization: Bearer" this key; others get 401 like OpenAI's. Null accepts any.</summary>
+    public string? ApiKey { get; set; }
+
     // ---- labels: the share of insecure answers (see InsecurityModel)
 
     /// <summary>Probability of an insecure answer to a plain prompt.</summary>

@@ -34,7 +34,7 @@ public sealed class SimulatorStatistics
     /// <summary>Every chat request in arrival order, with the status it got.</summary>
     public IReadOnlyList<SimulatorRequest> Requests => [.. _log];
 
-    internal void Chat(DateTimeOffset at, int status, int samples, long? seed)
+    internal void Chat(DateTimeOffset at, int status, int samples, long? seed, string? apiKey)
     {
         Interlocked.Increment(ref _chat);
         switch (status)
@@ -53,7 +53,7 @@ public sealed class SimulatorStatistics
                 break;
         }
 
-        _log.Enqueue(new SimulatorRequest(at, status, samples, seed));
+        _log.Enqueue(new SimulatorRequest(at, status, samples, seed, apiKey));
     }
 
     internal void Enter()

@@ -96,7 +96,7 @@ public sealed class BackedSessionContext(SessionInput input, ISessionBackend bac
         }
 
         var request = new GenerationRequest(Input.SessionId, messages, count, purpose, seed, Input.Model, Input.Temperature, Input.MaxTokens,
-            Input.Task.PromptCode, Input.Task.EntryPoint, firstIndex, parentId);
+            Input.Task.PromptCode, Input.Task.EntryPoint, firstIndex, parentId, Input.Endpoint);
         GeneratedCandidates reply;
         try
         {

@@ -8,9 +8,10 @@ namespace SecureGen.Core.Sessions;
 /// Samples completions from the LLM in one request (n = Count, choice i reproducible from the seed and i),
 /// extracts and repairs the code of each, and checks that it parses. A reply without parsable code becomes
 /// an unparsable candidate; an endpoint that finally fails is an <see cref="InfrastructureFailureException"/>
-/// carrying the failed call.
+/// carrying the failed call. A request naming an endpoint (a tenant's) goes to the model <paramref name="endpoints"/> resolves
+/// for it, never to <paramref name="model"/>: without a resolver such a request fails.
 /// </summary>
-public sealed class CandidateGenerator(IChatModel model, ISyntaxChecker syntax)
+public sealed class CandidateGenerator(IChatModel model, ISyntaxChecker syntax, IChatEndpointResolver? endpoints = null)
 {
     /// <exception cref="InfrastructureFailureException">The endpoint finally failed, or returned fewer completions than asked.</exception>
     public async Task<GeneratedCandidates> GenerateAsync(GenerationRequest request, CancellationToken cancellationToken)
@@ -30,7 +31,8 @@ public sealed class CandidateGenerator(IChatModel model, ISyntaxChecker syntax)
             activity?.SetTag("securegen.llm.samples", request.Count);
             try
             {
-                reply = await model.CompleteAsync(chat, cancellationToken);
+                var target = request.Endpoint is null ? model : await ResolveAsync(request.Endpoint, cancellationToken);
+                reply = await target.CompleteAsync(chat, cancellationToken);
             }
             catch (LlmEndpointException e)
             {
@@ -54,6 +56,10 @@ public sealed class CandidateGenerator(IChatModel model, ISyntaxChecker syntax)
         var candidates = await Task.WhenAll(choices.Select((c, i) => ToCandidateAsync(request, request.FirstIndex + i, c, cancellationToken)));
         return new GeneratedCandidates(candidates, [call]);
     }
+
+    private Task<IChatModel> ResolveAsync(string endpoint, CancellationToken cancellationToken) => endpoints is null
+        ? throw new LlmEndpointException($"{endpoint}: this process cannot resolve endpoint references, and the call does not go to its default endpoint instead")
+        : endpoints.ResolveAsync(endpoint, cancellationToken);
 
     private async Task<Candidate> ToCandidateAsync(GenerationRequest request, int index, ChatChoice choice, CancellationToken cancellationToken)
     {

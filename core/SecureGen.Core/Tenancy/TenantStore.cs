@@ -62,11 +62,7 @@ public sealed partial class TenantStore
             throw new ArgumentException($"tenant name '{name}' must be 1-64 of a-z, 0-9, '-' and '_', starting with a letter or digit", nameof(name));
         }
 
-        if (llmEndpoint is not null && (!llmEndpoint.IsAbsoluteUri || llmEndpoint.Scheme is not ("http" or "https")))
-        {
-            throw new ArgumentException($"LLM endpoint '{llmEndpoint}' is not an absolute http(s) URL", nameof(llmEndpoint));
-        }
-
+        CheckLlmEndpoint(llmEndpoint, llmApiKey);
         var key = ApiKeys.NewKey();
         await using var connection = await _factory.OpenAsync(cancellationToken);
         await using (var exists = DbCommands.Create(connection, null, "SELECT COUNT(*) FROM tenants WHERE tenant_id = @id", ("id", name)))
@@ -109,12 +105,30 @@ public sealed partial class TenantStore
 
     public Task<IReadOnlyList<Tenant>> ListAsync(CancellationToken cancellationToken) => QueryTenantsAsync("ORDER BY tenant_id", cancellationToken);
 
-    /// <summary>The tenant's own LLM key, decrypted, for the model client only; never for a response.</summary>
-    public async Task<string?> LlmApiKeyAsync(string tenantId, CancellationToken cancellationToken)
+    /// <summary>The tenant's LLM endpoint and decrypted key, for the model client only; null when there is no such tenant.</summary>
+    /// <exception cref="System.Security.Cryptography.CryptographicException">The key was encrypted under another secrets key file.</exception>
+    public async Task<TenantLlmSettings?> LlmSettingsAsync(string tenantId, CancellationToken cancellationToken)
     {
         await using var connection = await _factory.OpenAsync(cancellationToken);
-        await using var command = DbCommands.Create(connection, null, "SELECT llm_api_key_protected FROM tenants WHERE tenant_id = @id", ("id", tenantId));
-        return await command.ExecuteScalarAsync(cancellationToken) is string protectedKey ? _secrets.Unprotect(protectedKey) : null;
+        await using var command = DbCommands.Create(connection, null, "SELECT llm_endpoint, llm_api_key_protected FROM tenants WHERE tenant_id = @id", ("id", tenantId));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        return new TenantLlmSettings(tenantId, reader.IsDBNull(0) ? null : new Uri(reader.GetString(0)), reader.IsDBNull(1) ? null : _secrets.Unprotect(reader.GetString(1)));
+    }
+
+    /// <summary>Points the tenant at its own LLM endpoint (key stored encrypted), or back at the cluster's with a null endpoint.</summary>
+    /// <exception cref="ArgumentException">The endpoint is no absolute http(s) URL, or a key comes without an endpoint.</exception>
+    /// <returns>False when there is no such tenant.</returns>
+    public async Task<bool> SetLlmEndpointAsync(string tenantId, Uri? llmEndpoint, string? llmApiKey, CancellationToken cancellationToken)
+    {
+        CheckLlmEndpoint(llmEndpoint, llmApiKey);
+        await using var connection = await _factory.OpenAsync(cancellationToken);
+        return await ExecuteAsync(connection, null, "UPDATE tenants SET llm_endpoint = @endpoint, llm_api_key_protected = @key WHERE tenant_id = @id", cancellationToken,
+            ("id", tenantId), ("endpoint", llmEndpoint?.ToString()), ("key", llmApiKey is null ? null : _secrets.Protect(llmApiKey))) > 0;
     }
 
     /// <summary>
@@ -243,6 +257,20 @@ public sealed partial class TenantStore
     {
         await using var command = DbCommands.Create(connection, transaction, sql, parameters);
         return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static void CheckLlmEndpoint(Uri? llmEndpoint, string? llmApiKey)
+    {
+        if (llmEndpoint is not null && (!llmEndpoint.IsAbsoluteUri || llmEndpoint.Scheme is not ("http" or "https")))
+        {
+            throw new ArgumentException($"LLM endpoint '{llmEndpoint}' is not an absolute http(s) URL", nameof(llmEndpoint));
+        }
+
+        if (llmEndpoint is null && llmApiKey is not null)
+        {
+            // The key would otherwise be sent to the cluster's endpoint, which is not the tenant's.
+            throw new ArgumentException("an LLM key needs the tenant's LLM endpoint beside it", nameof(llmApiKey));
+        }
     }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,63}$")]

@@ -15,10 +15,18 @@ public static class ApiExtensions
         ArgumentNullException.ThrowIfNull(settings);
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
-        services.AddSingleton(_ => TenantStore.Open(settings.Database, SecretProtector.FromKeyFile(settings.ResolvedSecretsKeyFile)));
+        services.AddSecureGenTenantStore(settings);
         services.AddHostedService<TenantStoreMigrationService>();
         services.AddSingleton<ApiMetrics>();
         services.AddSingleton<RunService>();
+        return services;
+    }
+
+    /// <summary>The tenant store over the silo's database and secrets key file: api silos admit runs with it, candidate silos resolve tenants' endpoints.</summary>
+    public static IServiceCollection AddSecureGenTenantStore(this IServiceCollection services, SiloSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        services.TryAddSingleton(_ => TenantStore.Open(settings.Database, SecretProtector.FromKeyFile(settings.ResolvedSecretsKeyFile)));
         return services;
     }
 

@@ -53,7 +53,7 @@ public static class ChatEndpoints
         var task = new SessionTask("chat", "chat", request!.Prompt, null, null, request.Cwe);
         var sessionId = SessionIds.For(runId, task.Id, request.Model.Strategy, 0);
         var input = new SessionInput(runId, sessionId, task, request.Model.Strategy, 0, request.Seed, request.Model.Upstream ?? service.DefaultModel,
-            request.Temperature, request.MaxTokens);
+            request.Temperature, request.MaxTokens, Endpoint: TenantChatModels.ReferenceFor(tenant.Id));
         var admission = await service.AdmitAndStartAsync(tenant, new TenantRun(runId, tenant.Id, RunService.ChatKind, 1, request.Model.Name, DateTimeOffset.UtcNow, true, false),
             new RunSubmission([input], 1), [], http.RequestAborted);
         if (admission.Refusal is { } refusal)

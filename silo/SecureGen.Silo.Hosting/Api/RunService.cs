@@ -69,7 +69,9 @@ public sealed class RunService(IClusterClient cluster, TenantStore tenants, ISes
 
         var runId = "run-" + Guid.NewGuid().ToString("N")[..16];
         var options = new RunPlanOptions(strategies, request.Samples, request.Seed, request.Temperature, request.MaxTokens, parameters.Count == 0 ? null : parameters, request.StorePrompts);
-        var plan = RunPlan.Create(runId, tasks, options, request.Model ?? settings.LlmModel);
+        var planned = RunPlan.Create(runId, tasks, options, request.Model ?? settings.LlmModel);
+        // The tenant's sessions call its own endpoint with its own key, resolved at the call: only the reference travels.
+        var plan = planned with { Sessions = planned.Sessions.Select(s => s with { Endpoint = TenantChatModels.ReferenceFor(tenant.Id) }).ToList() };
         if (plan.Sessions.Count == 0)
         {
             return Problem("the request plans no sessions (no task fits the filters and strategies)");

@@ -164,7 +164,7 @@ public sealed class ServiceApiTests
         Assert.DoesNotContain(secret, shown, StringComparison.Ordinal);
         Assert.DoesNotContain(secret, System.Text.Encoding.UTF8.GetString([.. database, .. log]), StringComparison.Ordinal);
         Assert.DoesNotContain(key, System.Text.Encoding.UTF8.GetString([.. database, .. log]), StringComparison.Ordinal);
-        Assert.Equal(secret, await service.Tenants.LlmApiKeyAsync("byok", TestContext.Current.CancellationToken));
+        Assert.Equal(secret, (await service.Tenants.LlmSettingsAsync("byok", TestContext.Current.CancellationToken))!.ApiKey);
     }
 
     [Fact]
