@@ -16,3 +16,6 @@ if (KubernetesPod.IsCurrent(builder.Configuration))
 var app = builder.Build();
 app.MapSecureGenSilo(settings);
 app.Run();
+
+/// <summary>The silo process's entry point, public so functional tests host it on WebApplicationFactory.</summary>
+public partial class Program;

@@ -8,8 +8,7 @@ namespace SecureGen.Cli.Serve;
 /// <summary>The `serve` process as a web application: one silo of every role, the API, pages and dashboard on loopback.</summary>
 internal static class ServeHost
 {
-    /// <param name="configure">Lets tests swap the server (an in-memory test server) before the app is built.</param>
-    public static WebApplication Build(SiloSettings settings, int port, Action<WebApplicationBuilder>? configure = null)
+    public static WebApplication Build(SiloSettings settings, int port)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var builder = WebApplication.CreateSlimBuilder();
@@ -18,7 +17,6 @@ internal static class ServeHost
         builder.Logging.AddFilter("Orleans", LogLevel.Error);
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.AddSecureGenSilo(settings);
-        configure?.Invoke(builder);
         var app = builder.Build();
         app.MapSecureGenSilo(settings);
         return app;

@@ -1,43 +1,45 @@
 using System.Net.Http.Headers;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using SecureGen.Cli.Serve;
 using SecureGen.Core.Tenancy;
 using SecureGen.Simulator;
 
 namespace SecureGen.IntegrationTests.Service;
 
 /// <summary>
-/// The `serve` application (ServeHost: one silo of every role, SQLite, the API) on ASP.NET Core's in-memory test
-/// server, the one WebApplicationFactory wraps, over a temporary data folder and an in-process simulator.
+/// The api silo (<see cref="SiloApiFactory"/>: the silo process's Program on WebApplicationFactory's in-memory
+/// server) over a temporary data folder and an in-process simulator as the cluster's LLM endpoint.
 /// </summary>
 internal sealed class InProcessService : IAsyncDisposable
 {
-    private readonly SimulatorServer _simulator;
-
-    private InProcessService(WebApplication app, SimulatorServer simulator, string dataFolder)
+    private InProcessService(SiloApiFactory factory, SimulatorServer simulator, string dataFolder)
     {
-        App = app;
-        _simulator = simulator;
+        Factory = factory;
+        Simulator = simulator;
         DataFolder = dataFolder;
     }
 
-    public WebApplication App { get; }
+    public SiloApiFactory Factory { get; }
+
+    /// <summary>The cluster's default LLM endpoint.</summary>
+    public SimulatorServer Simulator { get; }
 
     public string DataFolder { get; }
 
-    public TenantStore Tenants => App.Services.GetRequiredService<TenantStore>();
+    public IServiceProvider Services => Factory.Services;
 
-    public static async Task<InProcessService> StartAsync(int simulatorLatencyMs = 0)
+    public TenantStore Tenants => Services.GetRequiredService<TenantStore>();
+
+    public static async Task<InProcessService> StartAsync(int simulatorLatencyMs = 0, SimulatorOptions? simulatorOptions = null)
     {
         var folder = Directory.CreateTempSubdirectory("sg-serve-").FullName;
-        var simulator = await SimulatorServer.StartAsync(new SimulatorOptions { LatencyMs = simulatorLatencyMs }, CancellationToken.None);
-        var settings = ServeHost.Settings(folder, simulator.BaseUrl, SimulatorServer.ModelName, null, analysisWorkers: 1);
-        var app = ServeHost.Build(settings, 0, builder => builder.WebHost.UseTestServer());
-        await app.StartAsync();
-        return new InProcessService(app, simulator, folder);
+        var options = simulatorOptions ?? new SimulatorOptions();
+        options.LatencyMs = Math.Max(options.LatencyMs, simulatorLatencyMs);
+        var simulator = await SimulatorServer.StartAsync(options, CancellationToken.None);
+        var factory = new SiloApiFactory(folder, simulator.BaseUrl, SimulatorServer.ModelName);
+        // Starts the host (silo, migrations) before the first request.
+        _ = factory.Services;
+        return new InProcessService(factory, simulator, folder);
     }
 
     /// <summary>Adds a tenant the way `securegen tenants add` does and returns its key.</summary>
@@ -46,7 +48,7 @@ internal sealed class InProcessService : IAsyncDisposable
 
     public HttpClient Client(string? key = null)
     {
-        var client = App.GetTestClient();
+        var client = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         if (key is not null)
         {
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
@@ -57,9 +59,8 @@ internal sealed class InProcessService : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await App.StopAsync();
-        await App.DisposeAsync();
-        await _simulator.DisposeAsync();
+        await Factory.DisposeAsync();
+        await Simulator.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(DataFolder, recursive: true);
     }

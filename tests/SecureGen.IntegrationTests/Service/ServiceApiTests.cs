@@ -54,7 +54,7 @@ public sealed class ServiceApiTests
         var runId = "run-direct-" + Guid.NewGuid().ToString("N")[..8];
         var task = new Core.Sessions.SessionTask("direct", "builtin", "def add(a, b):\n    \"\"\"Add.\"\"\"\n", null, "add", null);
         var input = new Core.Sessions.SessionInput(runId, Core.Sessions.SessionIds.For(runId, task.Id, "baseline", 0), task, "baseline", 0, 1, "securegen-simulator", 0.8f, 256);
-        await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<IClusterClient>(service.App.Services)
+        await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<IClusterClient>(service.Services)
             .GetGrain<SecureGen.Grains.Interfaces.IRunGrain>(runId).SubmitAsync(new SecureGen.Grains.Interfaces.RunSubmission([input], 1));
 
         var seen = await ServiceCalls.StatusAsync(service.Client(operatorKey), runId);
