@@ -30,13 +30,12 @@ internal sealed class InProcessService : IAsyncDisposable
 
     public TenantStore Tenants => Services.GetRequiredService<TenantStore>();
 
-    public static async Task<InProcessService> StartAsync(int simulatorLatencyMs = 0, SimulatorOptions? simulatorOptions = null)
+    /// <param name="clusterApiKey">The cluster endpoint's key: the simulator then refuses every other key.</param>
+    public static async Task<InProcessService> StartAsync(int simulatorLatencyMs = 0, string? clusterApiKey = null)
     {
         var folder = Directory.CreateTempSubdirectory("sg-serve-").FullName;
-        var options = simulatorOptions ?? new SimulatorOptions();
-        options.LatencyMs = Math.Max(options.LatencyMs, simulatorLatencyMs);
-        var simulator = await SimulatorServer.StartAsync(options, CancellationToken.None);
-        var factory = new SiloApiFactory(folder, simulator.BaseUrl, SimulatorServer.ModelName);
+        var simulator = await SimulatorServer.StartAsync(new SimulatorOptions { LatencyMs = simulatorLatencyMs, ApiKey = clusterApiKey }, CancellationToken.None);
+        var factory = new SiloApiFactory(folder, simulator.BaseUrl, SimulatorServer.ModelName, clusterApiKey);
         // Starts the host (silo, migrations) before the first request.
         _ = factory.Services;
         return new InProcessService(factory, simulator, folder);

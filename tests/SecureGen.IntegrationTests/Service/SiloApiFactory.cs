@@ -9,10 +9,11 @@ namespace SecureGen.IntegrationTests.Service;
 
 /// <summary>
 /// The silo process (silo/SecureGen.Silo's Program) with every role, api included, on WebApplicationFactory: one
-/// silo alone, a SQLite store and secrets key in <paramref name="dataFolder"/>, the model at <paramref name="llmEndpoint"/>.
+/// silo alone, a SQLite store and secrets key in <paramref name="dataFolder"/>, the cluster's model at <paramref name="llmEndpoint"/>
+/// (with <paramref name="llmApiKey"/> when given).
 /// Configured through host settings, as `SECUREGEN__*` variables would configure a pod.
 /// </summary>
-internal sealed class SiloApiFactory(string dataFolder, Uri llmEndpoint, string llmModel) : WebApplicationFactory<SiloApp::Program>
+internal sealed class SiloApiFactory(string dataFolder, Uri llmEndpoint, string llmModel, string? llmApiKey = null) : WebApplicationFactory<SiloApp::Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -23,6 +24,11 @@ internal sealed class SiloApiFactory(string dataFolder, Uri llmEndpoint, string 
         builder.UseSetting(section + nameof(SiloSettings.SecretsKeyFile), Path.Combine(dataFolder, SiloSettings.SecretsKeyFileName));
         builder.UseSetting(section + nameof(SiloSettings.LlmEndpoint), llmEndpoint.ToString());
         builder.UseSetting(section + nameof(SiloSettings.LlmModel), llmModel);
+        if (llmApiKey is not null)
+        {
+            builder.UseSetting(section + nameof(SiloSettings.LlmApiKey), llmApiKey);
+        }
+
         builder.UseSetting(section + nameof(SiloSettings.AnalysisWorkers), "1");
         builder.UseSetting(section + nameof(SiloSettings.SiloName), "api-tests");
         builder.UseSetting(section + nameof(SiloSettings.ShutdownTimeoutSeconds), 10.ToString(CultureInfo.InvariantCulture));
