@@ -7,7 +7,7 @@ using SecureGen.Silo.Hosting;
 
 namespace SecureGen.Cli.Commands;
 
-/// <summary>`securegen tenants add|list`: tenants of the service, in the same store `serve` (or the cluster) uses.</summary>
+/// <summary>`securegen tenants add|list|set-llm`: tenants of the service, in the same store `serve` (or the cluster) uses.</summary>
 internal static class TenantsCommand
 {
     public static Command Create()
@@ -15,6 +15,7 @@ internal static class TenantsCommand
         var command = new Command("tenants", "Manage the service's tenants (API keys, quotas, their own LLM endpoint).");
         command.Subcommands.Add(Add());
         command.Subcommands.Add(List());
+        command.Subcommands.Add(SetLlm());
         return command;
     }
 
@@ -75,6 +76,41 @@ internal static class TenantsCommand
             }
 
             return 0;
+        });
+        return command;
+    }
+
+    private static Command SetLlm()
+    {
+        var name = new Argument<string>("name") { Description = "The tenant." };
+        var llmEndpoint = new Option<string?>("--llm-endpoint") { Description = "The tenant's own OpenAI-compatible LLM base URL; without it the tenant goes back to the cluster's endpoint." };
+        var llmApiKey = new Option<string?>("--llm-api-key") { Description = "The tenant's LLM key: stored encrypted, never shown again." };
+        var (data, db, secrets) = StoreOptions();
+        var command = new Command("set-llm", "Point a tenant at its own LLM endpoint and key (the next LLM call of its sessions uses them), or back at the cluster's.") { name, llmEndpoint, llmApiKey, data, db, secrets };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            Uri? endpoint = null;
+            if (parse.GetValue(llmEndpoint) is { } endpointText && !Uri.TryCreate(endpointText, UriKind.Absolute, out endpoint))
+            {
+                return CliError.Report($"--llm-endpoint '{endpointText}' is not an absolute URL");
+            }
+
+            var store = await OpenAsync(parse.GetValue(data), parse.GetValue(db), parse.GetValue(secrets), cancellationToken);
+            try
+            {
+                var tenant = parse.GetValue(name)!;
+                if (!await store.SetLlmEndpointAsync(tenant, endpoint, parse.GetValue(llmApiKey), cancellationToken))
+                {
+                    return CliError.Report($"no tenant '{tenant}'");
+                }
+
+                Console.WriteLine(endpoint is null ? $"tenant {tenant} uses the cluster's LLM endpoint" : $"tenant {tenant} uses its own LLM endpoint {endpoint}");
+                return 0;
+            }
+            catch (ArgumentException e)
+            {
+                return CliError.Report(e.Message);
+            }
         });
         return command;
     }

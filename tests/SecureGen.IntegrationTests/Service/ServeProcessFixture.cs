@@ -1,9 +1,13 @@
 using System.Net.Http.Headers;
 using SecureGen.IntegrationTests.Support;
+using SecureGen.Simulator;
 
 namespace SecureGen.IntegrationTests.Service;
 
-/// <summary>A real `securegen serve` child process over a temporary data folder, with tenants added by `securegen tenants add`.</summary>
+/// <summary>
+/// A real `securegen serve` child process over a temporary data folder, with tenants added by `securegen tenants add`;
+/// one of them pointed by `securegen tenants set-llm` at a simulator of its own that accepts only its key.
+/// </summary>
 public sealed class ServeProcessFixture : IAsyncLifetime
 {
     private readonly string _data = Directory.CreateTempSubdirectory("sg-serve-proc-").FullName;
@@ -21,8 +25,19 @@ public sealed class ServeProcessFixture : IAsyncLifetime
 
     public string OperatorKey { get; private set; } = string.Empty;
 
+    public string OwnEndpointKey { get; private set; } = string.Empty;
+
+    /// <summary>The LLM endpoint of the tenant with its own, which refuses every key but <see cref="OwnLlmKey"/>.</summary>
+    public SimulatorServer OwnEndpoint { get; private set; } = null!;
+
+    public const string OwnLlmKey = "sk-own-endpoint-tenant-key";
+
     public async ValueTask InitializeAsync()
     {
+        OwnEndpoint = await SimulatorServer.StartAsync(new SimulatorOptions { ApiKey = OwnLlmKey }, CancellationToken.None);
+        OwnEndpointKey = await AddTenantAsync("byok");
+        var setLlm = await CliProcess.RunAsync(["tenants", "set-llm", "byok", "--llm-endpoint", OwnEndpoint.BaseUrl.ToString(), "--llm-api-key", OwnLlmKey, "--data", _data]);
+        Assert.True(setLlm.ExitCode == 0, setLlm.Stderr);
         OwnerKey = await AddTenantAsync("owner");
         OtherKey = await AddTenantAsync("other");
         BusyKey = await AddTenantAsync("busy", "--quota", "concurrent-runs=2,sessions-per-day=1000");
@@ -50,6 +65,11 @@ public sealed class ServeProcessFixture : IAsyncLifetime
             _serve.Terminate();
             await _serve.WaitForExitAsync(TimeSpan.FromSeconds(30));
             await _serve.DisposeAsync();
+        }
+
+        if (OwnEndpoint is not null)
+        {
+            await OwnEndpoint.DisposeAsync();
         }
 
         Directory.Delete(_data, recursive: true);

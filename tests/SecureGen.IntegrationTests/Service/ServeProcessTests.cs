@@ -18,7 +18,17 @@ public sealed class ServeProcessTests(ServeProcessFixture serve) : IClassFixture
     private static readonly string[] Baseline = ["baseline"];
     private static readonly string[] Verdicts = ["secure", "vulnerable", "unknown"];
 
-    private ChatClient Chat(string model) => new(model, new ApiKeyCredential(serve.OwnerKey), new OpenAIClientOptions { Endpoint = new Uri(serve.BaseAddress, "/v1") });
+    private ChatClient Chat(string model, string? key = null) => new(model, new ApiKeyCredential(key ?? serve.OwnerKey), new OpenAIClientOptions { Endpoint = new Uri(serve.BaseAddress, "/v1") });
+
+    [Fact]
+    public async Task A_tenant_set_to_its_own_endpoint_gets_its_chat_completions_from_there_with_its_key()
+    {
+        var result = await Chat("securegen/baseline", serve.OwnEndpointKey).CompleteChatAsync([new UserChatMessage(Prompt)], cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.False(string.IsNullOrWhiteSpace(Assert.Single(result.Value.Content).Text));
+        Assert.NotEmpty(serve.OwnEndpoint.Statistics.Requests);
+        Assert.All(serve.OwnEndpoint.Statistics.Requests, r => Assert.Equal((200, ServeProcessFixture.OwnLlmKey), (r.Status, r.ApiKey)));
+    }
 
     [Fact]
     public async Task The_OpenAI_SDK_gets_checked_code_with_its_verdict_from_a_chat_completion()
