@@ -5,7 +5,7 @@ namespace SecureGen.Core.Generation.Caching;
 /// rate-limit budget, no cost); otherwise asks <paramref name="inner"/> for all samples, stores the new ones,
 /// and returns the cached text where a sample was already known, so this run sees what a re-run will see.
 /// </summary>
-/// <param name="endpoint">The endpoint's configured name: part of every key.</param>
+/// <param name="endpoint">The endpoint's identity, part of every key: its configured name; for tenants also the tenant (and its own URL), so no tenant is served another's replies (<see cref="Tenancy.TenantChatModels"/>).</param>
 public sealed class CachingChatModel(IChatModel inner, IResponseCache cache, string endpoint, TimeProvider? clock = null) : IChatModel
 {
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
