@@ -76,6 +76,23 @@ public sealed class TenantEndpointTests
     }
 
     [Fact]
+    public async Task A_tenant_endpoint_that_is_down_fails_the_chat_completion_naming_it_and_never_calls_the_clusters()
+    {
+        await using var service = await InProcessService.StartAsync(clusterApiKey: ClusterKey);
+        // Nothing listens there: every attempt is refused, the retries run out.
+        var down = new Uri($"http://127.0.0.1:{Support.FreePort.Next()}/v1");
+        var client = service.Client(await service.AddTenantAsync("down", llmEndpoint: down, llmApiKey: KeyA));
+
+        using var chat = await client.PostAsJsonAsync("/v1/chat/completions", ChatBody(), TestContext.Current.CancellationToken);
+        var error = JsonDocument.Parse(await chat.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement.GetProperty("error");
+
+        Assert.Equal(HttpStatusCode.BadGateway, chat.StatusCode);
+        Assert.Contains("tenant:down", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains(down.ToString(), error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, service.Simulator.Statistics.ChatRequests);
+    }
+
+    [Fact]
     public async Task A_tenants_chat_completion_calls_its_endpoint_and_follows_it_when_the_endpoint_changes()
     {
         await using var service = await InProcessService.StartAsync(clusterApiKey: ClusterKey);
