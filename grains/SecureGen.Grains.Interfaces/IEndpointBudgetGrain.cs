@@ -6,7 +6,7 @@ namespace SecureGen.Grains.Interfaces;
 /// </summary>
 public interface IEndpointBudgetGrain : IGrainWithStringKey
 {
-    /// <summary>A lease when the budget allows the call now, else how long to wait before asking again.</summary>
+    /// <summary>A lease when the budget allows the call (waiting in line while the endpoint is at its concurrency), else how long to wait before asking again.</summary>
     Task<BudgetGrant> TryAcquireAsync(BudgetRequest request);
 
     /// <summary>Gives a lease back with the tokens the call really used.</summary>

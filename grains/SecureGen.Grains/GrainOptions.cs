@@ -25,4 +25,10 @@ public sealed class GrainOptions
 
     /// <summary>How long a budget lease holds a slot if its silo never gives it back.</summary>
     public TimeSpan BudgetLeaseTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Longest one call waits in the budget grain's line while the endpoint is at its concurrency (well under Orleans'
+    /// 30 s response timeout); the caller then asks again, which also lets leases of a dead silo expire.
+    /// </summary>
+    public TimeSpan BudgetWaitInLine { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -33,7 +33,7 @@ public static class OrleansHostExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(settings);
         builder.Services.AddSecureGenGrainServices(grains);
-        builder.UseOrleans(silo => silo.UseSecureGenClusterState(settings).AddSecureGenGrains(SiloRoles.Parse(settings.Roles), settings.Dashboard, settings.TraceGrainCalls));
+        builder.UseOrleans(silo => silo.UseSecureGenClusterState(settings).AddSecureGenGrains(SiloRoles.Parse(settings.Roles), settings.Dashboard, settings.TraceGrainCalls, settings.StreamPullingPeriod));
         return builder;
     }
 
@@ -90,7 +90,7 @@ public static class OrleansHostExtensions
     }
 
     /// <summary>The grains of the silo's roles: roles as silo metadata with the role placement filter, the streams, and the dashboard.</summary>
-    public static ISiloBuilder AddSecureGenGrains(this ISiloBuilder silo, SiloRoles roles, bool dashboard = false, bool traceGrainCalls = false)
+    public static ISiloBuilder AddSecureGenGrains(this ISiloBuilder silo, SiloRoles roles, bool dashboard = false, bool traceGrainCalls = false, TimeSpan? streamPullingPeriod = null)
     {
         ArgumentNullException.ThrowIfNull(silo);
         ArgumentNullException.ThrowIfNull(roles);
@@ -99,7 +99,8 @@ public static class OrleansHostExtensions
         // would hold whichever type was initialized last and send every grain to that role's silos.
         silo.Services.AddPlacementFilter<RolePlacementFilterStrategy, RolePlacementFilterDirector>(ServiceLifetime.Transient);
         silo.Services.PostConfigure<GrainTypeOptions>(o => RemoveGrainsOutside(o, roles));
-        silo.AddMemoryStreams(StreamNames.Provider);
+        silo.AddMemoryStreams(StreamNames.Provider, streams => streams.ConfigurePullingAgent(agent =>
+            agent.Configure(o => o.GetQueueMsgsTimerPeriod = streamPullingPeriod ?? OrleansSettings.DefaultStreamPullingPeriod)));
         if (traceGrainCalls)
         {
             // Grain calls carry the caller's trace context, so one session is one trace across silos. Only where

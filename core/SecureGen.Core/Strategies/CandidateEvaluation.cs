@@ -16,10 +16,13 @@ public static class CandidateEvaluation
             return [];
         }
 
-        var reports = await context.AnalyzeAsync(candidates, cancellationToken);
-        var scores = score
-            ? await context.ScoreAsync(candidates, cancellationToken)
-            : candidates.Select(_ => CandidateScore.Unscored(ScorerNotUsed)).ToList();
+        // Neither needs the other: analysis and scoring run side by side (in a cluster, on other silos).
+        var analysis = context.AnalyzeAsync(candidates, cancellationToken);
+        var scoring = score
+            ? context.ScoreAsync(candidates, cancellationToken)
+            : Task.FromResult<IReadOnlyList<CandidateScore>>(candidates.Select(_ => CandidateScore.Unscored(ScorerNotUsed)).ToList());
+        await Task.WhenAll(analysis, scoring);
+        var (reports, scores) = (await analysis, await scoring);
         return candidates.Select((c, i) => new EvaluatedCandidate(c, reports[i], scores[i])).ToList();
     }
 

@@ -16,7 +16,9 @@ namespace SecureGen.Core.Strategies;
 public sealed class TracingSessionContext(ISessionContext inner) : ISessionContext
 {
     private readonly Lock _gate = new();
-    private readonly List<TraceEvent> _events = [];
+    // Groups of events in the order their calls were made (a group is filled when its call returns: analysis and
+    // scoring of one batch run side by side, and the trace must not depend on which returns first).
+    private readonly List<TraceEvent[]?> _events = [];
     private readonly List<string> _notes = [];
     private readonly List<RefinementPair> _pairs = [];
 
@@ -30,7 +32,7 @@ public sealed class TracingSessionContext(ISessionContext inner) : ISessionConte
         {
             lock (_gate)
             {
-                return [.. _events];
+                return [.. _events.OfType<TraceEvent[]>().SelectMany(g => g).Select((e, i) => e with { Seq = i + 1 })];
             }
         }
     }
@@ -114,25 +116,19 @@ public sealed class TracingSessionContext(ISessionContext inner) : ISessionConte
     public async Task<IReadOnlyList<AnalysisReport>> AnalyzeAsync(IReadOnlyList<Candidate> candidates, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(candidates);
+        var slot = Reserve();
         var reports = await inner.AnalyzeAsync(candidates, cancellationToken);
-        for (var i = 0; i < candidates.Count; i++)
-        {
-            Add(new TraceEvent(0, "analysis", CandidateIds: [candidates[i].Id], Verdict: reports[i].Verdict, Findings: reports[i].Findings,
-                Text: string.Join("; ", reports[i].Reasons)));
-        }
-
+        Fill(slot, candidates.Select((c, i) => new TraceEvent(0, "analysis", CandidateIds: [c.Id], Verdict: reports[i].Verdict, Findings: reports[i].Findings,
+            Text: string.Join("; ", reports[i].Reasons))));
         return reports;
     }
 
     public async Task<IReadOnlyList<CandidateScore>> ScoreAsync(IReadOnlyList<Candidate> candidates, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(candidates);
+        var slot = Reserve();
         var scores = await inner.ScoreAsync(candidates, cancellationToken);
-        for (var i = 0; i < candidates.Count; i++)
-        {
-            Add(new TraceEvent(0, "score", CandidateIds: [candidates[i].Id], Score: scores[i]));
-        }
-
+        Fill(slot, candidates.Select((c, i) => new TraceEvent(0, "score", CandidateIds: [c.Id], Score: scores[i])));
         return scores;
     }
 
@@ -181,11 +177,23 @@ public sealed class TracingSessionContext(ISessionContext inner) : ISessionConte
     private TraceEvent Prompt(IReadOnlyList<ChatTurn> messages, string purpose, string? parentId) =>
         new(0, "prompt", Purpose: purpose, ParentId: parentId, Messages: Input.StorePrompts ? messages : null, PromptSha256: PromptHash(messages));
 
-    private void Add(TraceEvent e)
+    private void Add(TraceEvent e) => Fill(Reserve(), [e]);
+
+    private int Reserve()
     {
         lock (_gate)
         {
-            _events.Add(e with { Seq = _events.Count + 1 });
+            _events.Add(null);
+            return _events.Count - 1;
+        }
+    }
+
+    private void Fill(int slot, IEnumerable<TraceEvent> events)
+    {
+        var group = events.ToArray();
+        lock (_gate)
+        {
+            _events[slot] = group;
         }
     }
 }

@@ -1,50 +1,52 @@
+using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
 using SecureGen.Grains.Interfaces;
 
 namespace SecureGen.Grains.Budgets;
 
 /// <summary>
 /// One LLM endpoint's budget for the whole cluster: at most MaxConcurrency leases at once, at most
-/// RequestsPerMinute grants and TokensPerMinute reserved tokens in any minute. A caller that cannot have a lease
-/// now is told how long to wait. Leases of a silo that died run out after their timeout. Kept in memory: if the
-/// grain moves, the budget starts afresh, which errs for at most one minute and never stops the cluster.
+/// RequestsPerMinute grants and TokensPerMinute reserved tokens in any minute. A caller over the concurrency limit
+/// waits in line inside the grain (reentrant), and each lease given back goes to the first in line, so callers
+/// are served in order and nobody polls; one over a per-minute limit is told how long to wait. Leases of a silo
+/// that died run out after their timeout. Kept in memory: if the grain moves, the budget starts afresh, which errs
+/// for at most one minute and never stops the cluster.
 /// </summary>
-public sealed class EndpointBudgetGrain(TimeProvider clock) : Grain, IEndpointBudgetGrain
+[Reentrant]
+public sealed class EndpointBudgetGrain(IOptions<GrainOptions> options, TimeProvider clock) : Grain, IEndpointBudgetGrain
 {
     private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
-    private static readonly TimeSpan ConcurrencyPoll = TimeSpan.FromMilliseconds(20);
     private readonly Dictionary<Guid, Lease> _leases = [];
     private readonly Queue<Grant> _grants = new();
+    private readonly LinkedList<Waiter> _line = new();
 
-    public Task<BudgetGrant> TryAcquireAsync(BudgetRequest request)
+    public async Task<BudgetGrant> TryAcquireAsync(BudgetRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var now = clock.GetUtcNow();
-        Expire(now, request.LeaseTimeout);
-
-        if (request.MaxConcurrency > 0 && _leases.Count >= request.MaxConcurrency)
+        Expire(clock.GetUtcNow(), request.LeaseTimeout);
+        ServeLine();
+        if (!ConcurrencyFull(request) && _line.Count == 0)
         {
-            return Task.FromResult(new BudgetGrant(null, ConcurrencyPoll));
+            return Admit(request);
         }
 
-        if (request.RequestsPerMinute > 0 && _grants.Count >= request.RequestsPerMinute)
+        var waiter = new Waiter(request);
+        var place = _line.AddLast(waiter);
+        try
         {
-            return Task.FromResult(new BudgetGrant(null, _grants.Peek().At + Minute - now));
+            return await waiter.Answer.Task.WaitAsync(options.Value.BudgetWaitInLine, clock);
         }
-
-        if (request.TokensPerMinute > 0)
+        catch (TimeoutException)
         {
-            var reserved = _grants.Sum(g => (long)g.Tokens.Value);
-            if (reserved > 0 && reserved + request.Tokens > request.TokensPerMinute)
+            // The grain's turns do not interleave here: either a release answered first, or the place is still ours.
+            if (waiter.Answer.Task.IsCompletedSuccessfully)
             {
-                return Task.FromResult(new BudgetGrant(null, _grants.Peek().At + Minute - now));
+                return waiter.Answer.Task.Result;
             }
-        }
 
-        var id = Guid.NewGuid();
-        var grant = new Grant(now, new TokenCount(request.Tokens));
-        _grants.Enqueue(grant);
-        _leases[id] = new Lease(now, grant);
-        return Task.FromResult(new BudgetGrant(id, TimeSpan.Zero));
+            _line.Remove(place);
+            return new BudgetGrant(null, TimeSpan.Zero);
+        }
     }
 
     public Task ReleaseAsync(Guid leaseId, int usedTokens)
@@ -54,7 +56,45 @@ public sealed class EndpointBudgetGrain(TimeProvider clock) : Grain, IEndpointBu
             lease.Grant.Tokens.Value = Math.Max(0, usedTokens);
         }
 
+        ServeLine();
         return Task.CompletedTask;
+    }
+
+    /// <summary>The longest in line get what has come free, in order.</summary>
+    private void ServeLine()
+    {
+        while (_line.First is { } first && !ConcurrencyFull(first.Value.Request))
+        {
+            _line.RemoveFirst();
+            first.Value.Answer.TrySetResult(Admit(first.Value.Request));
+        }
+    }
+
+    private bool ConcurrencyFull(BudgetRequest request) => request.MaxConcurrency > 0 && _leases.Count >= request.MaxConcurrency;
+
+    /// <summary>A lease, unless a per-minute limit says how long to wait.</summary>
+    private BudgetGrant Admit(BudgetRequest request)
+    {
+        var now = clock.GetUtcNow();
+        if (request.RequestsPerMinute > 0 && _grants.Count >= request.RequestsPerMinute)
+        {
+            return new BudgetGrant(null, _grants.Peek().At + Minute - now);
+        }
+
+        if (request.TokensPerMinute > 0)
+        {
+            var reserved = _grants.Sum(g => (long)g.Tokens.Value);
+            if (reserved > 0 && reserved + request.Tokens > request.TokensPerMinute)
+            {
+                return new BudgetGrant(null, _grants.Peek().At + Minute - now);
+            }
+        }
+
+        var id = Guid.NewGuid();
+        var grant = new Grant(now, new TokenCount(request.Tokens));
+        _grants.Enqueue(grant);
+        _leases[id] = new Lease(now, grant);
+        return new BudgetGrant(id, TimeSpan.Zero);
     }
 
     private void Expire(DateTimeOffset now, TimeSpan leaseTimeout)
@@ -73,6 +113,11 @@ public sealed class EndpointBudgetGrain(TimeProvider clock) : Grain, IEndpointBu
     private sealed record Lease(DateTimeOffset At, Grant Grant);
 
     private sealed record Grant(DateTimeOffset At, TokenCount Tokens);
+
+    private sealed record Waiter(BudgetRequest Request)
+    {
+        public TaskCompletionSource<BudgetGrant> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
 
     /// <summary>Tokens a grant holds against the minute: the estimate until its lease settles with the real count.</summary>
     private sealed class TokenCount(int value)

@@ -78,7 +78,18 @@ public sealed class ScorerGrain(IServiceProvider services, ScorerMetrics metrics
         using var activity = SecureGenTelemetry.Source.StartActivity(SecureGenTelemetry.ScorerBatchSpan)?.SetTag("securegen.scorer.batch.size", codes.Count);
         var started = Stopwatch.GetTimestamp();
         // Inference is CPU (or GPU) work: off the grain's scheduler, so new requests gather for the next batch meanwhile.
-        var result = await Task.Run(() => _scorer!.Score(codes));
+        ScoringResult result;
+        try
+        {
+            result = await Task.Run(() => _scorer!.Score(codes));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Fail closed for every waiting session: a scorer that throws leaves its batch unscored, not hanging.
+            result = new ScoringResult(null, $"the scorer failed: {e.GetType().Name}: {e.Message}");
+        }
+
+
         var elapsed = Stopwatch.GetElapsedTime(started);
         metrics.RecordBatch(batch.Count, codes.Count, result.Scores?.Sum(s => (long)s.Tokens.Count) ?? 0, elapsed.TotalMilliseconds, result.Scores is not null);
 

@@ -31,6 +31,8 @@ public sealed partial class SessionGrain(
     private readonly GrainOptions _options = options.Value;
     private Task? _work;
     private GrainSessionBackend? _backend;
+    private IGrainReminder? _reminder;
+    private bool _attemptRecorded;
 
     public Task<SessionStatus> StartAsync(SessionInput input)
     {
@@ -73,8 +75,11 @@ public sealed partial class SessionGrain(
         {
             state.State.Input = input;
             state.State.Phase = SessionPhase.Running;
+            // The first attempt is counted in the same write that accepts the input (one store round trip less).
+            state.State.Attempts = 1;
+            _attemptRecorded = true;
             await state.WriteStateAsync();
-            await this.RegisterOrUpdateReminder(ReminderName, _options.SessionReminderPeriod, _options.SessionReminderPeriod);
+            _reminder = await this.RegisterOrUpdateReminder(ReminderName, _options.SessionReminderPeriod, _options.SessionReminderPeriod);
         }
 
         if (state.State.Phase == SessionPhase.Running && _work is null)
@@ -110,8 +115,8 @@ public sealed partial class SessionGrain(
         state.State.Phase = completion.Fault is null ? SessionPhase.Completed : SessionPhase.Faulted;
         state.State.Completion = completion;
         await state.WriteStateAsync();
-        await UnregisterReminderAsync();
-        await ReportAsync(completion);
+        // Once the end is stored, neither the reminder's removal nor the report depends on the other.
+        await Task.WhenAll(UnregisterReminderAsync(), ReportAsync(completion));
         _work = null;
     }
 
@@ -119,8 +124,13 @@ public sealed partial class SessionGrain(
     {
         while (true)
         {
-            state.State.Attempts++;
-            await state.WriteStateAsync();
+            if (!_attemptRecorded)
+            {
+                state.State.Attempts++;
+                await state.WriteStateAsync();
+            }
+
+            _attemptRecorded = false;
             try
             {
                 var result = await runner.RunAsync(input, _backend!, CancellationToken.None);
@@ -177,9 +187,11 @@ public sealed partial class SessionGrain(
 
     private async Task UnregisterReminderAsync()
     {
-        if (await this.GetReminder(ReminderName) is { } reminder)
+        // An activation that registered the reminder keeps its handle; one that resumed the session looks it up.
+        if ((_reminder ?? await this.GetReminder(ReminderName)) is { } reminder)
         {
             await this.UnregisterReminder(reminder);
+            _reminder = null;
         }
     }
 

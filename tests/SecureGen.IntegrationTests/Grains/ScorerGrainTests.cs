@@ -116,6 +116,18 @@ public sealed class ScorerGrainTests
     }
 
     [Fact]
+    public async Task A_scorer_that_throws_leaves_its_batch_unscored_with_the_reason_instead_of_hanging()
+    {
+        await using var cluster = await StartAsync(new ThrowingScorer(), ["all"]);
+
+        var scores = await cluster.Client.GetGrain<IScorerGrain>(0).ScoreAsync(Request("s1", 3)).WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+
+        Assert.Equal(3, scores.Count);
+        Assert.All(scores, s => Assert.Equal("unscored", s.Status));
+        Assert.All(scores, s => Assert.Contains("the scorer failed: InvalidOperationException: onnx session lost", s.Reason, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Each_batch_records_its_size_and_tokens_on_the_scorer_meter()
     {
         using var listener = new MeasurementCollector(ScorerMetrics.MeterName);
@@ -155,6 +167,13 @@ public sealed class ScorerGrainTests
 
             return new ScoringResult(codes.Select(c => new CodeScore("fake", [new TokenScore("x", 1, c.Length)])).ToList(), null);
         }
+    }
+
+    private sealed class ThrowingScorer : ICodeScorer
+    {
+        public ScorerBatching Batching { get; } = new() { MaxWait = TimeSpan.FromMilliseconds(1) };
+
+        public ScoringResult Score(IReadOnlyList<string> codes) => throw new InvalidOperationException("onnx session lost");
     }
 
     /// <summary>Collects measurements of one meter's instruments.</summary>

@@ -46,4 +46,17 @@ public abstract class ResponseCacheContract
 
         Assert.Single(await second.FindAsync([key], TestContext.Current.CancellationToken));
     }
+
+    [Fact]
+    public async Task All_samples_of_one_reply_are_stored_together_and_a_known_one_keeps_its_first_text()
+    {
+        var cache = await CreateCacheAsync();
+        var keys = Enumerable.Range(0, 5).Select(i => $"k{i}-" + Guid.NewGuid().ToString("N")).ToList();
+        await cache.StoreAsync([Entry(keys[2], "known")], TestContext.Current.CancellationToken);
+
+        await cache.StoreAsync(keys.Select((k, i) => Entry(k, $"sample {i}")).ToList(), TestContext.Current.CancellationToken);
+        var found = await cache.FindAsync(keys, TestContext.Current.CancellationToken);
+
+        Assert.Equal(["sample 0", "sample 1", "known", "sample 3", "sample 4"], keys.Select(k => found[k].Content));
+    }
 }

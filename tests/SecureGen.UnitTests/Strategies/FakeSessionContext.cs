@@ -91,14 +91,22 @@ public sealed class FakeSessionContext : ISessionContext
         }
     }
 
-    public Task<IReadOnlyList<AnalysisReport>> AnalyzeAsync(IReadOnlyList<Candidate> candidates, CancellationToken cancellationToken)
+    /// <summary>When set, analysis answers only once this completes (to hold it back while scoring answers).</summary>
+    public Task? AnalysisGate { get; set; }
+
+    public async Task<IReadOnlyList<AnalysisReport>> AnalyzeAsync(IReadOnlyList<Candidate> candidates, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
             Calls.Add($"analyze {candidates.Count}");
         }
 
-        return Task.FromResult<IReadOnlyList<AnalysisReport>>(candidates.Select(c => MarkerAnalyzer.Analyze(c.Code)).ToList());
+        if (AnalysisGate is { } gate)
+        {
+            await gate.WaitAsync(cancellationToken);
+        }
+
+        return candidates.Select(c => MarkerAnalyzer.Analyze(c.Code)).ToList();
     }
 
     public Task<IReadOnlyList<CandidateScore>> ScoreAsync(IReadOnlyList<Candidate> candidates, CancellationToken cancellationToken)

@@ -30,6 +30,27 @@ public sealed class TracingSessionContextTests
     }
 
     [Fact]
+    public async Task Scoring_runs_beside_analysis_and_the_trace_keeps_analysis_first_whichever_answers_first()
+    {
+        var fake = new FakeSessionContext(Samples.Input("baseline", null), Code.Secure, Code.ShellTrue);
+        var analysisHeld = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        fake.AnalysisGate = analysisHeld.Task;
+        var trace = new TracingSessionContext(fake);
+        var candidates = await trace.GenerateAsync([new("user", "p")], 2, "generate", TestContext.Current.CancellationToken);
+
+        var evaluation = CandidateEvaluation.EvaluateAsync(trace, candidates, score: true, TestContext.Current.CancellationToken);
+        // Scoring was asked (and answered) while the analysis is still held back.
+        Assert.Equal(["generate generate 2", "analyze 2", "score 2"], fake.Calls);
+        Assert.Equal(["prompt", "score", "score"], trace.Events.Select(e => e.Kind));
+        analysisHeld.SetResult();
+        var evaluated = await evaluation;
+
+        Assert.Equal(["prompt", "analysis", "analysis", "score", "score"], trace.Events.Select(e => e.Kind));
+        Assert.Equal([1, 2, 3, 4, 5], trace.Events.Select(e => e.Seq));
+        Assert.Equal(2, evaluated.Count);
+    }
+
+    [Fact]
     public async Task With_prompt_storage_off_only_the_sha256_of_each_prompt_is_kept()
     {
         var fake = new FakeSessionContext(Samples.Input("baseline", null, storePrompts: false), Code.Secure);

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using SecureGen.Core.Storage;
 
 namespace SecureGen.Core.Generation.Caching;
@@ -92,27 +93,58 @@ public class SqlResponseCache : IResponseCache
         }
 
         await using var connection = await _factory.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var created = _clock.GetUtcNow().ToString("O");
+        if (connection.CanCreateBatch)
+        {
+            // One round trip for all samples (PostgreSQL runs a batch in one implicit transaction); it sits on
+            // every model call's path.
+            await using var batch = connection.CreateBatch();
+            foreach (var e in entries)
+            {
+                var insert = batch.CreateBatchCommand();
+                insert.CommandText = ResponseCacheSchema.Insert;
+                AddInsertParameters(insert.Parameters, insert.CreateParameter, e, created);
+                batch.BatchCommands.Add(insert);
+            }
+
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+            return;
+        }
+
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         foreach (var e in entries)
         {
             await using var insert = connection.CreateCommand();
             insert.Transaction = transaction;
             insert.CommandText = ResponseCacheSchema.Insert;
-            DbCommands.AddParameter(insert, "key", e.Key);
-            DbCommands.AddParameter(insert, "endpoint", e.Endpoint);
-            DbCommands.AddParameter(insert, "model", e.Model);
-            DbCommands.AddParameter(insert, "sample", e.SampleIndex);
-            DbCommands.AddParameter(insert, "content", e.Content);
-            DbCommands.AddParameter(insert, "finish", e.FinishReason);
-            DbCommands.AddParameter(insert, "response_model", e.ResponseModel);
-            DbCommands.AddParameter(insert, "prompt_tokens", e.PromptTokens);
-            DbCommands.AddParameter(insert, "completion_tokens", e.CompletionTokens);
-            DbCommands.AddParameter(insert, "simulated", (short)(e.Simulated ? 1 : 0));
-            DbCommands.AddParameter(insert, "created", created);
+            AddInsertParameters(insert.Parameters, insert.CreateParameter, e, created);
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
     }
+
+    private static void AddInsertParameters(DbParameterCollection parameters, Func<DbParameter> create, CacheEntry e, string created)
+    {
+        void Add(string name, object? value)
+        {
+            var parameter = create();
+            parameter.ParameterName = "@" + name;
+            parameter.Value = value ?? DBNull.Value;
+            parameters.Add(parameter);
+        }
+
+        Add("key", e.Key);
+        Add("endpoint", e.Endpoint);
+        Add("model", e.Model);
+        Add("sample", e.SampleIndex);
+        Add("content", e.Content);
+        Add("finish", e.FinishReason);
+        Add("response_model", e.ResponseModel);
+        Add("prompt_tokens", e.PromptTokens);
+        Add("completion_tokens", e.CompletionTokens);
+        Add("simulated", (short)(e.Simulated ? 1 : 0));
+        Add("created", created);
+    }
+
 }

@@ -1,4 +1,4 @@
-namespace SecureGen.UnitTests.Support;
+namespace SecureGen.Tests.Shared;
 
 /// <summary>
 /// A clock that moves only when a test says so. Timers (and so Task.Delay and CancellationTokenSource
