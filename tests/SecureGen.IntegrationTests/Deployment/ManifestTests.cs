@@ -207,6 +207,35 @@ public sealed class ManifestTests
     }
 
     [Fact]
+    public void Silos_that_store_or_use_tenants_llm_keys_share_one_secrets_key_file_from_a_secret()
+    {
+        var readers = SiloDeployments().Where(d =>
+        {
+            var roles = SiloRoles.Parse(EffectiveEnvironment(SiloContainer(d))["SECUREGEN__ROLES"]);
+            return roles.Has(SiloRole.Api) || roles.Has(SiloRole.Candidate);
+        }).ToList();
+        var secrets = new HashSet<string>(StringComparer.Ordinal);
+
+        Assert.NotEmpty(readers);
+        foreach (var deployment in readers)
+        {
+            var name = Str(deployment, "metadata", "name");
+            var container = SiloContainer(deployment);
+            Assert.True(EffectiveEnvironment(container).TryGetValue("SECUREGEN__SECRETSKEYFILE", out var keyFile), $"{name} sets no SecretsKeyFile");
+            var mount = List(container, "volumeMounts").SingleOrDefault(m => keyFile!.StartsWith(Str(m, "mountPath")! + "/", StringComparison.Ordinal));
+            Assert.True(mount is not null, $"{name}: {keyFile} is on no mounted volume");
+            var volume = List(deployment, "spec", "template", "spec", "volumes").Single(v => Str(v, "name") == Str(mount!, "name"));
+            var secret = Str(volume, "secret", "secretName");
+            Assert.True(secret is not null, $"{name}: the key file's volume is not a Secret");
+            Assert.Contains(Path.GetFileName(keyFile!), Map(Manifests.Named("Secret", secret!), "stringData").Keys.Select(k => k.ToString()));
+            secrets.Add(secret! + ":" + keyFile);
+        }
+
+        // One key for all of them: a silo with another key cannot decrypt what the api silo stored.
+        Assert.Single(secrets);
+    }
+
+    [Fact]
     public void Every_role_is_deployed_and_each_deployment_hosts_one_role()
     {
         var roles = SiloDeployments().Select(d => EffectiveEnvironment(SiloContainer(d))["SECUREGEN__ROLES"]).ToList();
