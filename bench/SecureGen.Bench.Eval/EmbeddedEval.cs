@@ -67,7 +67,8 @@ internal static class EmbeddedEval
         }
 
         output.Delete(recursive: true);
-        return new RunMeasurement($"securegen eval --concurrency {concurrency}{(cold ? ", cold sandbox runs" : string.Empty)}", sessions, clock.Elapsed, parts, parts.Values.Sum(), note);
+        return new RunMeasurement($"securegen eval --concurrency {concurrency}{(cold ? ", cold sandbox runs" : string.Empty)}", sessions, clock.Elapsed, parts, parts.Values.Sum(),
+            $"{note}; load average {MachineCpu.LoadAverage()} at the end");
     }
 
     private static (int Sessions, string Note) Summarize(string results)
