@@ -735,8 +735,9 @@ def fork_without_python_hooks():
     """fork(2) without CPython's after-fork work, for PID 1 only.
 
     os.fork runs, in the child, every handler the preloaded modules registered (threading, logging, random,
-    concurrent.futures...): Python code that writes to objects all over the inherited image, so hundreds of
-    pages are copied (about 8 ms a run on this VM, as much as the rest of the fork). PID 1 runs nothing but this
+    concurrent.futures...): Python code that writes to objects all over the inherited image, so a few hundred
+    pages are copied (PID 1 took about 4 ms and 110 page faults less a run without them, of about 50 ms and
+    1,100 faults: docs/eval-throughput.md). PID 1 runs nothing but this
     harness in a process with one thread, so none of them is needed there. The runner, where tests and the
     candidate run, is forked from PID 1 with os.fork and so gets every handler (random reseeds, locks reset).
     The call holds the GIL (PyDLL), as os.fork does.
