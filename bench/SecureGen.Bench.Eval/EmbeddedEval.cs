@@ -9,7 +9,7 @@ namespace SecureGen.Bench.Eval;
 /// </summary>
 internal static class EmbeddedEval
 {
-    public static async Task<RunMeasurement> RunAsync(string cli, Uri baseUrl, int concurrency, int samples, int? tasks, CancellationToken cancellationToken, bool cold = false)
+    public static async Task<RunMeasurement> RunAsync(string cli, Uri baseUrl, int concurrency, int samples, int? tasks, CancellationToken cancellationToken, bool cold = false, string? keepResultsAs = null)
     {
         var output = Directory.CreateTempSubdirectory("sg-bench-eval-");
         using var groups = CpuGroups.TryCreate($"securegen-bench-{Environment.ProcessId}-{concurrency}-{Guid.NewGuid():N}")
@@ -61,8 +61,14 @@ internal static class EmbeddedEval
             ["sandboxed tests"] = groups.Seconds(CpuGroups.Sandbox),
         };
         var (sessions, note) = Summarize(Path.Combine(output.FullName, "results.jsonl"));
+        if (keepResultsAs is not null)
+        {
+            File.Copy(Path.Combine(output.FullName, "results.jsonl"), keepResultsAs, overwrite: true);
+        }
+
         output.Delete(recursive: true);
-        return new RunMeasurement($"securegen eval --concurrency {concurrency}{(cold ? ", cold sandbox runs" : string.Empty)}", sessions, clock.Elapsed, parts, parts.Values.Sum(), note);
+        return new RunMeasurement($"securegen eval --concurrency {concurrency}{(cold ? ", cold sandbox runs" : string.Empty)}", sessions, clock.Elapsed, parts, parts.Values.Sum(),
+            $"{note}; load average {MachineCpu.LoadAverage()} at the end");
     }
 
     private static (int Sessions, string Note) Summarize(string results)
@@ -76,7 +82,9 @@ internal static class EmbeddedEval
             sessions++;
             tested += root.GetProperty("judge").GetString() == "tests" ? 1 : 0;
             unknown += root.GetProperty("verdict").GetString() == "Unknown" ? 1 : 0;
-            scored += root.GetProperty("score").ValueKind == JsonValueKind.Number ? 1 : 0;
+            // The score is an object ({"status": "scored", ...}) or null, never a bare number.
+            scored += root.GetProperty("score") is { ValueKind: JsonValueKind.Object } score
+                && score.GetProperty("status").GetString() == "scored" ? 1 : 0;
             sessionMs += root.GetProperty("duration_ms").GetDouble();
             modelMs += root.GetProperty("llm_calls").EnumerateArray().Sum(c => c.GetProperty("latency_ms").GetDouble());
         }

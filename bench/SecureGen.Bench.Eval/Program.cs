@@ -3,8 +3,11 @@ using SecureGen.Bench.Eval;
 using SecureGen.Core.Benchmarks;
 using SecureGen.Simulator;
 
-// Usage: SecureGen.Bench.Eval [--cli PATH] [--concurrency 16,64,135] [--cold-at 64] [--latency-ms 1000] [--samples 3] [--repeat 1] [--skip-reference]
+// Usage: SecureGen.Bench.Eval [--cli PATH] [--concurrency 16,64,135] [--cold-at 64] [--latency-ms 1000] [--samples 3] [--repeat 1] [--skip-reference] [--keep DIR] [--compare-cli PATH]
 // --cold-at N: also one run at concurrency N with the sandbox's cold path (a fresh bwrap + interpreter per run), the state before the warm runner.
+// --keep DIR: copies each run's results.jsonl there (results-c{concurrency}-{round}.jsonl) to compare verdicts across builds.
+// --compare-cli PATH: another build of the CLI (e.g. before a change) run at every concurrency right before this one,
+// so both see the same load; its rows say "(compared build)".
 // Needs root (cgroup accounting and the sandbox's per-run uids). One run prints everything side by side.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -15,6 +18,8 @@ var latencyMs = double.Parse(Option("--latency-ms", "1000"), CultureInfo.Invaria
 var samples = int.Parse(Option("--samples", "3"), CultureInfo.InvariantCulture);
 var repeat = int.Parse(Option("--repeat", "1"), CultureInfo.InvariantCulture);
 var coldAt = Option("--cold-at", "") is { Length: > 0 } c ? int.Parse(c, CultureInfo.InvariantCulture) : (int?)null;
+var keep = Option("--keep", "") is { Length: > 0 } k ? Directory.CreateDirectory(k).FullName : null;
+var compareCli = Option("--compare-cli", "") is { Length: > 0 } other ? Path.GetFullPath(other) : null;
 var ct = CancellationToken.None;
 
 var tasks = new BuiltinDatasetLoader().Load(null);
@@ -36,6 +41,12 @@ if (!args.Contains("--skip-reference"))
 }
 
 // Fixed cost: the same CLI on one session (start-up, workers, sandbox server, one model call, shutdown).
+if (compareCli is not null)
+{
+    var compareStartup = await EmbeddedEval.RunAsync(compareCli, simulator.BaseUrl, 1, 1, 1, ct);
+    results.Add(compareStartup with { Name = "securegen eval, 1 session (fixed cost) (compared build)" });
+}
+
 var startup = await EmbeddedEval.RunAsync(cli, simulator.BaseUrl, 1, 1, 1, ct);
 results.Add(startup with { Name = "securegen eval, 1 session (fixed cost)" });
 if (coldAt is { } coldConcurrency)
@@ -50,7 +61,17 @@ for (var round = 0; round < repeat; round++)
 {
     foreach (var concurrency in concurrencies)
     {
-        var run = await EmbeddedEval.RunAsync(cli, simulator.BaseUrl, concurrency, samples, null, ct);
+        if (compareCli is not null)
+        {
+            var compareAs = keep is null ? null : Path.Combine(keep, $"results-compared-c{concurrency}-{round}.jsonl");
+            var compared = await EmbeddedEval.RunAsync(compareCli, simulator.BaseUrl, concurrency, samples, null, ct, keepResultsAs: compareAs);
+            compared = compared with { Name = compared.Name + " (compared build)" };
+            Console.Error.WriteLine($"{compared.Name}: {compared.Wall.TotalSeconds:0.0} s, load {MachineCpu.LoadAverage()}");
+            results.Add(compared);
+        }
+
+        var keepAs = keep is null ? null : Path.Combine(keep, $"results-c{concurrency}-{round}.jsonl");
+        var run = await EmbeddedEval.RunAsync(cli, simulator.BaseUrl, concurrency, samples, null, ct, keepResultsAs: keepAs);
         Console.Error.WriteLine($"{run.Name}: {run.Wall.TotalSeconds:0.0} s, load {MachineCpu.LoadAverage()}");
         (byConcurrency.TryGetValue(concurrency, out var list) ? list : byConcurrency[concurrency] = []).Add(run);
         results.Add(run);

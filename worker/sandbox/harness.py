@@ -711,7 +711,7 @@ def start_run(libc, own_pid_namespace, new_root, folder, server_fds):
         checked(libc.unshare(CLONE_NEWPID), "unshare(CLONE_NEWPID)")
         pid = -1
         try:
-            pid = os.fork()
+            pid = fork_without_python_hooks()
         finally:
             if pid != 0:
                 checked(libc.setns(own_pid_namespace, CLONE_NEWPID), "setns(CLONE_NEWPID)")
@@ -726,6 +726,34 @@ def start_run(libc, own_pid_namespace, new_root, folder, server_fds):
         return pid
     finally:
         os.close(report)
+
+
+RAW_FORK = None
+
+
+def fork_without_python_hooks():
+    """fork(2) without CPython's after-fork work, for PID 1 only.
+
+    os.fork runs, in the child, every handler the preloaded modules registered (threading, logging, random,
+    concurrent.futures...): Python code that writes to objects all over the inherited image, so a few hundred
+    pages are copied (PID 1 took about 4 ms and 110 page faults less a run without them, of about 50 ms and
+    1,100 faults: docs/eval-throughput.md). PID 1 runs nothing but this
+    harness in a process with one thread, so none of them is needed there. The runner, where tests and the
+    candidate run, is forked from PID 1 with os.fork and so gets every handler (random reseeds, locks reset).
+    The call holds the GIL (PyDLL), as os.fork does.
+    """
+    import ctypes
+
+    global RAW_FORK
+    if RAW_FORK is None:
+        RAW_FORK = ctypes.PyDLL(None, use_errno=True).fork
+        RAW_FORK.restype = ctypes.c_int
+        RAW_FORK.argtypes = []
+    pid = RAW_FORK()
+    if pid < 0:
+        errno = ctypes.get_errno()
+        raise OSError(errno, "fork: %s" % os.strerror(errno))
+    return pid
 
 
 def become_pid1(libc, folder, new_root, report_w, server_fds):

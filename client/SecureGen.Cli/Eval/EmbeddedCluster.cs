@@ -9,6 +9,7 @@ using SecureGen.Core.Sessions;
 using SecureGen.Core.Storage;
 using SecureGen.Grains;
 using SecureGen.Grains.Interfaces;
+using SecureGen.Grains.Placement;
 using Orleans.Dashboard;
 using SecureGen.Silo.Hosting;
 
@@ -39,7 +40,7 @@ internal static class EmbeddedCluster
             .AddSecureGenStorage(settings.DatabasePath)
             .AddSecureGenScoring(settings.Scorer);
         var traced = builder.AddSecureGenTelemetryIfConfigured("securegen-eval", "all");
-        builder.AddSecureGenOrleans(new OrleansSettings { Roles = "all", SiloName = "embedded", Dashboard = settings.DashboardPort is not null, TraceGrainCalls = traced }, new GrainOptions());
+        builder.AddSecureGenOrleans(SiloSettings(settings.DashboardPort, traced), new GrainOptions());
 
         using var host = Build(builder);
         var store = host.Services.GetRequiredService<ISessionStore>();
@@ -58,6 +59,18 @@ internal static class EmbeddedCluster
             await host.Services.GetRequiredService<PythonWorkerPool>().DisposeAsync();
         }
     }
+
+    /// <summary>
+    /// Every grain role, but not "api": an api silo always loads the dashboard, whose per-call profiler filter and
+    /// metric collection cost CPU on every grain call of the run; here it is loaded only with --dashboard.
+    /// </summary>
+    internal static OrleansSettings SiloSettings(int? dashboardPort, bool traced) => new()
+    {
+        Roles = string.Join(',', SiloRole.Session, SiloRole.Candidate, SiloRole.Analyzer, SiloRole.Scorer),
+        SiloName = "embedded",
+        Dashboard = dashboardPort is not null,
+        TraceGrainCalls = traced,
+    };
 
     private static WebApplicationBuilder WebDashboardBuilder(int port)
     {

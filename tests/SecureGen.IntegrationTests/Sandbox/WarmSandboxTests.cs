@@ -121,6 +121,29 @@ public sealed class WarmSandboxTests
     }
 
     [Fact]
+    public async Task Each_run_draws_its_own_random_numbers()
+    {
+        RequireWarm();
+        // PID 1 is forked without CPython's after-fork handlers (it runs only the harness); the runner must still
+        // get them, or every run would continue the server's random sequence from the same state.
+        var probe = """
+            import random, unittest
+
+            class Probe(unittest.TestCase):
+                def test_draw(self):
+                    print("draw", random.getrandbits(64))
+            """;
+
+        var first = await Sandboxes.RunAsync("VALUE = 1\n", probe);
+        var second = await Sandboxes.RunAsync("VALUE = 1\n", probe);
+
+        Assert.True(first.AllPassed, Sandboxes.Describe(first));
+        Assert.True(second.AllPassed, Sandboxes.Describe(second));
+        Assert.StartsWith("draw ", first.Stdout, StringComparison.Ordinal);
+        Assert.NotEqual(first.Stdout.Trim(), second.Stdout.Trim());
+    }
+
+    [Fact]
     public async Task The_memory_scan_finds_a_secret_the_run_itself_holds()
     {
         RequireWarm();
