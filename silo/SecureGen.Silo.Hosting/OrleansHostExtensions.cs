@@ -8,6 +8,7 @@ using Orleans.Dashboard;
 using Orleans.Hosting;
 using Orleans.Placement;
 using Orleans.Runtime.MembershipService.SiloMetadata;
+using Orleans.Storage;
 using SecureGen.Core.Generation.Resilience;
 using SecureGen.Core.Sessions;
 using SecureGen.Grains;
@@ -49,6 +50,9 @@ public static class OrleansHostExtensions
         services.AddSingleton<SessionRunner>();
         services.AddSingleton<CandidateGenerator>();
         services.AddSecureGenSerialization();
+        // Grain state through Orleans' own serializer (the records are [GenerateSerializer]), not the default
+        // Newtonsoft.Json one: it was 3% of an embedded eval's CPU, and memory storage serializes on every write too.
+        services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
         services.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
         services.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = ResponseTimeout);
         services.Configure<ClusterMembershipOptions>(TuneFailureDetection);

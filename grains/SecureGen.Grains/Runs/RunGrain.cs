@@ -20,6 +20,7 @@ namespace SecureGen.Grains.Runs;
 [RequiredRole(SiloRole.Session)]
 public sealed partial class RunGrain(
     [PersistentState("run", GrainStorage.Name)] IPersistentState<RunState> state,
+    [PersistentState("run-plan", GrainStorage.Name)] IPersistentState<RunPlanState> plan,
     IOptions<GrainOptions> options,
     TimeProvider clock,
     ClusterLoadMetrics load,
@@ -59,9 +60,12 @@ public sealed partial class RunGrain(
     public async Task SubmitAsync(RunSubmission submission)
     {
         ArgumentNullException.ThrowIfNull(submission);
-        if (state.State.Plan.Count == 0)
+        if (state.State.SubmittedAt is null)
         {
-            state.State.Plan = [.. submission.Sessions];
+            // The plan is written once, apart from the progress the timer rewrites every second (which would
+            // otherwise carry every session's input each time: quadratic in the run's size).
+            plan.State.Sessions = [.. submission.Sessions];
+            await plan.WriteStateAsync();
             state.State.MaxInFlight = Math.Max(1, submission.MaxInFlight);
             state.State.SubmittedAt = clock.GetUtcNow();
             await state.WriteStateAsync();
@@ -148,9 +152,9 @@ public sealed partial class RunGrain(
         try
         {
             var run = state.State;
-            while (!run.Cancelled && run.InFlight.Count < run.MaxInFlight && run.Next < run.Plan.Count)
+            while (!run.Cancelled && run.InFlight.Count < run.MaxInFlight && run.Next < plan.State.Sessions.Count)
             {
-                var input = run.Plan[run.Next++];
+                var input = plan.State.Sessions[run.Next++];
                 _dirty = true;
                 if (run.Finished.ContainsKey(input.SessionId) || !run.InFlight.Add(input.SessionId))
                 {
@@ -163,7 +167,7 @@ public sealed partial class RunGrain(
         finally
         {
             _dispatching = false;
-            load.SetPendingSessions(this.GetPrimaryKeyString(), state.State.Plan.Count - state.State.Next);
+            load.SetPendingSessions(this.GetPrimaryKeyString(), plan.State.Sessions.Count - state.State.Next);
         }
     }
 
@@ -262,14 +266,14 @@ public sealed partial class RunGrain(
 
     private SessionInput? Input(string sessionId)
     {
-        _byId ??= state.State.Plan.ToDictionary(p => p.SessionId, StringComparer.Ordinal);
+        _byId ??= plan.State.Sessions.ToDictionary(p => p.SessionId, StringComparer.Ordinal);
         return _byId.GetValueOrDefault(sessionId);
     }
 
     private RunStatus Status()
     {
         var run = state.State;
-        return new RunStatus(this.GetPrimaryKeyString(), run.Plan.Count, run.Finished.Count - _faulted, _faulted, run.InFlight.Count,
+        return new RunStatus(this.GetPrimaryKeyString(), plan.State.Sessions.Count, run.Finished.Count - _faulted, _faulted, run.InFlight.Count,
             _tokens, _costKnown ? _cost : null, _llmMs, _sessionMs, run.SubmittedAt, run.Cancelled);
     }
 

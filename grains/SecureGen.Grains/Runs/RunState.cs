@@ -3,17 +3,14 @@ using SecureGen.Grains.Interfaces;
 
 namespace SecureGen.Grains.Runs;
 
-/// <summary>What a run grain persists: the plan, how far dispatching got, and which sessions ended how.</summary>
+/// <summary>What a run grain persists as it goes: how far dispatching got and which sessions ended how (the plan is <see cref="RunPlanState"/>).</summary>
 [GenerateSerializer]
 public sealed class RunState
 {
-    [Id(0)]
-    public List<SessionInput> Plan { get; set; } = [];
-
     [Id(1)]
     public int MaxInFlight { get; set; }
 
-    /// <summary>Index in <see cref="Plan"/> of the next session to dispatch.</summary>
+    /// <summary>Index in the plan of the next session to dispatch.</summary>
     [Id(2)]
     public int Next { get; set; }
 
