@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Orleans.Streams;
 using SecureGen.Core.Reporting;
 using SecureGen.Core.Sessions;
 using SecureGen.Core.Strategies;
@@ -21,7 +22,8 @@ public static class ChatEndpoints
     /// <summary>Bodies above this are refused with 413 before they are parsed.</summary>
     public const int MaxBodyBytes = 256 * 1024;
 
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
+    // The session's end arrives on its run's session-completed stream; this poll of the run grain is the fallback.
+    private static readonly TimeSpan FallbackPollInterval = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan SessionTimeout = TimeSpan.FromMinutes(10);
 
     public static IEndpointRouteBuilder MapSecureGenChat(this IEndpointRouteBuilder app, TenantStore tenants)
@@ -54,20 +56,40 @@ public static class ChatEndpoints
         var sessionId = SessionIds.For(runId, task.Id, request.Model.Strategy, 0);
         var input = new SessionInput(runId, sessionId, task, request.Model.Strategy, 0, request.Seed, request.Model.Upstream ?? service.DefaultModel,
             request.Temperature, request.MaxTokens, Endpoint: TenantChatModels.ReferenceFor(tenant.Id));
-        var admission = await service.AdmitAndStartAsync(tenant, new TenantRun(runId, tenant.Id, RunService.ChatKind, 1, request.Model.Name, DateTimeOffset.UtcNow, true, false),
-            new RunSubmission([input], 1), [], http.RequestAborted);
-        if (admission.Refusal is { } refusal)
+        // Subscribed before the session starts, so its end cannot be missed; the poll only backs up a lost event.
+        var ended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var subscription = await service.Cluster.GetStreamProvider(StreamNames.Provider)
+            .GetStream<SessionCompleted>(StreamNames.SessionCompleted, runId)
+            .SubscribeAsync((_, _) =>
+            {
+                ended.TrySetResult();
+                return Task.CompletedTask;
+            });
+        try
         {
-            await ApiErrors.TooMany(http, ApiErrorStyle.OpenAi, refusal.Message!, refusal.Limit!, refusal.RetryAfter).ExecuteAsync(http);
-            return;
-        }
+            var admission = await service.AdmitAndStartAsync(tenant, new TenantRun(runId, tenant.Id, RunService.ChatKind, 1, request.Model.Name, DateTimeOffset.UtcNow, true, false),
+                new RunSubmission([input], 1), [], http.RequestAborted);
+            if (admission.Refusal is { } refusal)
+            {
+                await ApiErrors.TooMany(http, ApiErrorStyle.OpenAi, refusal.Message!, refusal.Limit!, refusal.RetryAfter).ExecuteAsync(http);
+                return;
+            }
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
-        timeout.CancelAfter(SessionTimeout);
-        var run = service.Cluster.GetGrain<IRunGrain>(runId);
-        while (!(await run.GetStatusAsync()).IsEnded)
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+            timeout.CancelAfter(SessionTimeout);
+            var run = service.Cluster.GetGrain<IRunGrain>(runId);
+            while (!(await run.GetStatusAsync()).IsEnded)
+            {
+                // After the event the grain has been told (the session reports to it first); only polls are left.
+                await (ended.Task.IsCompleted
+                    ? Task.Delay(FallbackPollInterval, timeout.Token)
+                    : Task.WhenAny(ended.Task, Task.Delay(FallbackPollInterval, timeout.Token)));
+                timeout.Token.ThrowIfCancellationRequested();
+            }
+        }
+        finally
         {
-            await Task.Delay(PollInterval, timeout.Token);
+            await subscription.UnsubscribeAsync();
         }
 
         await service.Tenants.MarkEndedAsync(runId, cancelled: false, http.RequestAborted);
